@@ -57,6 +57,14 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
         return rabbitState().messageStore();
     }
 
+    /**
+     * Broker-J validates a new virtual host by opening and closing a throw-away message store; oslo4j's store
+     * is the retained one, which that close would empty. Memory never fails to open.
+     */
+    @Override
+    protected void validateMessageStoreCreation() {
+    }
+
     @Override
     protected void onOpen() {
         rabbitState();
