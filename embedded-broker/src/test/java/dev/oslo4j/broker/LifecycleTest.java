@@ -42,6 +42,16 @@ class LifecycleTest {
     }
 
     @Test
+    void theJvmWideUncaughtExceptionHandlerIsRestored() {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        try (EmbeddedBroker broker = EmbeddedBroker.start()) {
+            // Broker-J halts the JVM when a housekeeping task fails and no handler exists; one is in place.
+            assertThat(Thread.getDefaultUncaughtExceptionHandler()).isNotNull();
+        }
+        assertThat(Thread.getDefaultUncaughtExceptionHandler()).isSameAs(before);
+    }
+
+    @Test
     void noFileIsWritten() throws Exception {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         Path cwd = Path.of("").toAbsolutePath();

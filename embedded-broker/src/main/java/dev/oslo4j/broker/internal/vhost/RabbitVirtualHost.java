@@ -1,6 +1,5 @@
 package dev.oslo4j.broker.internal.vhost;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,8 +28,6 @@ import dev.oslo4j.broker.internal.PluginTypes;
  */
 @ManagedObject(category = false, type = PluginTypes.VIRTUAL_HOST)
 public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
-
-    private static final String AMQ_HEADERS = "amq.headers";
 
     private final QueueExpiry expiry = new QueueExpiry(this);
     private final ConsumerCancelNotifier cancelNotifier = new ConsumerCancelNotifier();
@@ -105,15 +102,6 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
             if (declared != null) {
                 expiry.declared(queue, expiresOf(declared));
             }
-        }
-        if (getChildByName(Exchange.class, AMQ_HEADERS) == null) {
-            // RabbitMQ has both amq.match and amq.headers; Broker-J creates only amq.match.
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put(Exchange.NAME, AMQ_HEADERS);
-            attributes.put(Exchange.TYPE, "headers");
-            attributes.put(Exchange.DURABLE, true);
-            executeTask("create " + AMQ_HEADERS, () -> createChild(Exchange.class, attributes),
-                    getSystemTaskSubject("oslo4j", getPrincipal()));
         }
     }
 
