@@ -167,6 +167,15 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
         return value instanceof Number n ? n.longValue() : null;
     }
 
+    /** An exclusive auto-delete queue lives until its connection closes or its last consumer goes. */
+    private void deleteIfExclusiveAutoDeleteUnused(Queue<?> queue) {
+        QueueDeclarations.Declared declared = rabbitState().declarations().get(queue.getName());
+        if (declared != null && declared.exclusive() && declared.autoDelete() && queue.getConsumerCount() == 0
+                && !queue.isDeleted()) {
+            queue.deleteAsync();
+        }
+    }
+
     private final class QueueListener extends AbstractConfigurationChangeListener {
         @Override
         public void childAdded(ConfiguredObject<?> object, ConfiguredObject<?> child) {
@@ -180,6 +189,7 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
             if (object instanceof Queue<?> queue && child instanceof Consumer<?, ?> consumer) {
                 cancelNotifier.consumerRemoved(consumer);
                 expiry.consumersChanged(queue);
+                deleteIfExclusiveAutoDeleteUnused(queue);
             }
         }
     }
