@@ -179,7 +179,11 @@ final class OptionCatalog {
         List<String> names = new ArrayList<>(OPTIONS.keySet());
         names.addAll(ALIASES.keySet());
         for (String candidate : names) {
-            int d = distance(name.toLowerCase(Locale.ROOT), candidate);
+            String lower = name.toLowerCase(Locale.ROOT);
+            int d = distance(lower, candidate);
+            if (lower.length() >= 4 && (candidate.contains(lower) || lower.contains(candidate))) {
+                d = Math.min(d, 2); // a truncated or extended name
+            }
             if (d < bestDistance) {
                 bestDistance = d;
                 best = candidate;

@@ -146,7 +146,7 @@ public final class RpcClient {
      */
     public void cast(Map<String, ?> context, String method, Map<String, ?> args) {
         try {
-            castAsync(context, method, args).get();
+            sendCast(context, method, args).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MessagingException("interrupted while casting " + method);
@@ -155,10 +155,27 @@ public final class RpcClient {
         }
     }
 
-    /** {@link #cast} without blocking: completes when the broker confirmed the message. */
+    /**
+     * {@link #cast} without blocking: completes (on a pool thread, never on an I/O thread) when the broker
+     * confirmed the message.
+     */
     public CompletableFuture<Void> castAsync(Map<String, ?> context, String method, Map<String, ?> args) {
-        RpcRequest r = request(context, method, args);
-        return transport.driver().cast(target, r, retry);
+        CompletableFuture<Void> f;
+        try {
+            f = sendCast(context, method, args);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return f.handleAsync((v, e) -> {
+            if (e != null) {
+                throw rethrow(e);
+            }
+            return v;
+        });
+    }
+
+    private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
+        return transport.driver().cast(target, request(context, method, args), retry);
     }
 
     private CompletableFuture<CallResult> startCall(Map<String, ?> context, String method, Map<String, ?> args) {

@@ -15,7 +15,9 @@
  * publish (casts, notifications) or the final reply arrived (calls); they never block the caller on I/O beyond
  * writing to the socket. Failures are {@link dev.oslo4j.messaging.MessageDeliveryFailure} (not confirmed after
  * the allowed retries), {@link dev.oslo4j.messaging.MessagingTimeout} (calls) and
- * {@link dev.oslo4j.messaging.InvalidTarget}.
+ * {@link dev.oslo4j.messaging.InvalidTarget}. The futures are completed on the driver's I/O threads: never block
+ * in a callback attached to them (no synchronous send, no {@code get()}); use the {@code *Async} variants with an
+ * executor, or hand the future to application code that waits on it from its own thread.
  *
  * <h2>Receiving</h2>
  * {@link dev.oslo4j.messaging.driver.Driver#listenForRpc} and

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -36,9 +35,6 @@ public final class Json {
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-            .addModule(new SimpleModule("oslo4j-python-floats")
-                    .addSerializer(Double.class, new PythonFloatSerializer())
-                    .addSerializer(double.class, new PythonFloatSerializer()))
             .build();
 
     private Json() {
@@ -53,14 +49,14 @@ public final class Json {
     public static JsonGenerator pythonGenerator(java.io.Writer out) throws IOException {
         JsonGenerator g = MAPPER.getFactory().createGenerator(out);
         g.setPrettyPrinter(PythonLayout.INSTANCE);
-        return g;
+        return new PythonFloats(g);
     }
 
     /** A generator writing Python's {@code json.dumps} layout as UTF-8 into {@code out}. */
     public static JsonGenerator pythonGenerator(java.io.OutputStream out) throws IOException {
         JsonGenerator g = MAPPER.getFactory().createGenerator(out);
         g.setPrettyPrinter(PythonLayout.INSTANCE);
-        return g;
+        return new PythonFloats(g);
     }
 
     /** {@code value} as Python's {@code json.dumps(value)} would write it. */

@@ -71,9 +71,10 @@ final class RabbitConnector {
             props.put("product", "oslo4j");
             f.setClientProperties(props);
             if (tls != null) {
-                f.useSslProtocol(tls);
                 if (o.sslEnforceHostnameVerification()) {
-                    f.enableHostnameVerification();
+                    f.useSslProtocol(tls); // also turns on host name verification
+                } else {
+                    f.setSocketFactory(tls.getSocketFactory()); // certificate chain checked, host name not
                 }
             }
             factories.put(h, f);
@@ -116,6 +117,12 @@ final class RabbitConnector {
         while (root.getCause() != null && root.getCause() != root && !(root instanceof ShutdownSignalException)) {
             root = root.getCause();
         }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SSLException || t instanceof java.security.cert.CertificateException) {
+                return where + ": TLS handshake failed: " + root.getMessage()
+                        + " (check ssl_ca_file, and that the broker certificate names this host)";
+            }
+        }
         if (e instanceof AuthenticationFailureException || e instanceof PossibleAuthenticationFailureException) {
             return where + ": authentication failed (user name or password refused)";
         }
@@ -137,10 +144,6 @@ final class RabbitConnector {
         }
         if (root instanceof SocketTimeoutException || root instanceof TimeoutException) {
             return where + ": timed out";
-        }
-        if (root instanceof SSLException) {
-            return where + ": TLS handshake failed: " + root.getMessage()
-                    + " (check ssl_ca_file, and that the certificate names this host)";
         }
         return where + ": " + root.getClass().getSimpleName() + ": " + root.getMessage();
     }

@@ -1,25 +1,38 @@
 package dev.oslo4j.messaging.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 
 /**
- * Writes doubles as Python's {@code repr(float)} does: {@code 2.5}, {@code 1.0}, {@code 1e-05},
- * {@code 1e+16}, {@code NaN}, {@code Infinity}.
+ * Writes every double and float as Python's {@code repr(float)} does — {@code 2.5}, {@code 1.0}, {@code 1e-05},
+ * {@code 1e+16}, {@code NaN}, {@code Infinity} — whichever serializer (boxed, array, tree node) produced it.
  */
-final class PythonFloatSerializer extends StdSerializer<Double> {
+final class PythonFloats extends JsonGeneratorDelegate {
 
-    PythonFloatSerializer() {
-        super(Double.class);
+    PythonFloats(JsonGenerator delegate) {
+        super(delegate, false);
     }
 
     @Override
-    public void serialize(Double value, JsonGenerator g, SerializerProvider provider) throws IOException {
-        g.writeNumber(format(value));
+    public void writeNumber(double v) throws IOException {
+        delegate.writeNumber(format(v));
+    }
+
+    @Override
+    public void writeNumber(float v) throws IOException {
+        delegate.writeNumber(format(Double.parseDouble(Float.toString(v))));
+    }
+
+    @Override
+    public void writeArray(double[] array, int offset, int length) throws IOException {
+        writeStartArray(array, length);
+        for (int i = offset; i < offset + length; i++) {
+            writeNumber(array[i]);
+        }
+        writeEndArray();
     }
 
     static String format(double d) {
