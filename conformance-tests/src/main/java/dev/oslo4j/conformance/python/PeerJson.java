@@ -1,0 +1,47 @@
+package dev.oslo4j.conformance.python;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** The one JSON mapper of the peer protocol (Python may print NaN/Infinity, so they are allowed). */
+public final class PeerJson {
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS);
+
+    private PeerJson() {
+    }
+
+    /** A new empty JSON object. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Any Jackson-serializable value (maps, lists, records, strings…) as a JSON tree. */
+    public static JsonNode tree(Object value) {
+        return MAPPER.valueToTree(value);
+    }
+
+    static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot encode " + node, e);
+        }
+    }
+
+    /** Parses one line the peer printed; a line that is not JSON becomes an "unparsable" event. */
+    static JsonNode parseLine(String line) {
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            if (node != null && node.isObject()) {
+                return node;
+            }
+        } catch (JsonProcessingException e) {
+            // fall through: reported below as an event so that a test failure shows it
+        }
+        return object().put("event", "unparsable").put("text", line);
+    }
+}
