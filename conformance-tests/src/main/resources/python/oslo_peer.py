@@ -31,12 +31,15 @@ def main(argv):
         role = __import__(ROLES[argv[1]])
         import peer_config
         role.run(config, peer_config.make_conf(config))
+        peer_io.emit("stopped")
+        return 0
     except BaseException as exc:  # also SystemExit/KeyboardInterrupt: say why we stop
         peer_io.fatal(exc)
         return 2
-    peer_io.emit("stopped")
-    return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    code = main(sys.argv)
+    sys.stderr.flush()
+    # Leave at once: oslo's leftover non-daemon threads (pools, heartbeats) must not delay exit.
+    os._exit(code)
