@@ -31,13 +31,13 @@ final class PeerScripts {
     /** The directory holding {@value #ENTRY_POINT} and its modules. */
     static synchronized Path directory() {
         if (directory == null) {
-            directory = locate();
+            directory = locate(PeerScripts.class.getClassLoader());
         }
         return directory;
     }
 
-    private static Path locate() {
-        URL url = PeerScripts.class.getClassLoader().getResource(RESOURCE_DIR + "/" + ENTRY_POINT);
+    static Path locate(ClassLoader loader) {
+        URL url = loader.getResource(RESOURCE_DIR + "/" + ENTRY_POINT);
         if (url == null) {
             throw new IllegalStateException("the Python peer scripts (" + RESOURCE_DIR + "/" + ENTRY_POINT
                     + ") are not on the classpath");
@@ -64,16 +64,25 @@ final class PeerScripts {
         try (JarFile jar = connection.getJarFile()) {
             for (JarEntry entry : Collections.list(jar.entries())) {
                 String name = entry.getName();
-                if (name.startsWith(RESOURCE_DIR + "/") && name.endsWith(".py")) {
-                    Path file = target.resolve(name.substring(RESOURCE_DIR.length() + 1));
-                    try (InputStream in = jar.getInputStream(entry)) {
-                        Files.copy(in, file);
-                    }
-                    created.add(file);
+                if (!name.startsWith(RESOURCE_DIR + "/") || name.equals(RESOURCE_DIR + "/")) {
+                    continue;
                 }
+                Path path = target.resolve(name.substring(RESOURCE_DIR.length() + 1)).normalize();
+                if (!path.startsWith(target)) {
+                    throw new IOException("jar entry escapes the script directory: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(path);
+                } else {
+                    Files.createDirectories(path.getParent());
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        Files.copy(in, path);
+                    }
+                }
+                created.add(path);
             }
         }
-        // deleteOnExit runs in reverse registration order: files first, then the directory.
+        // deleteOnExit runs in reverse registration order: files before their directories.
         created.forEach(path -> path.toFile().deleteOnExit());
         return target;
     }
