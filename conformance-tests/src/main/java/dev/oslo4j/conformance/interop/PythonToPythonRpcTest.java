@@ -138,6 +138,8 @@ class PythonToPythonRpcTest {
             assertThat(notAllowed.qualifiedName()).isEqualTo("oslo_messaging.rpc.client.RemoteError");
             assertThat(notAllowed.excType()).isEqualTo("InstanceNotFound");
             assertThat(notAllowed.value()).isEqualTo("Instance uuid-1 could not be found.");
+            assertThat(server.requests()).extracting(ReceivedRequest::method)
+                    .containsExactly("fail", "raise_custom", "raise_custom");
         }
     }
 
@@ -148,6 +150,7 @@ class PythonToPythonRpcTest {
                     WAIT).error();
             assertThat(timeout.qualifiedName()).isEqualTo("oslo_messaging.exceptions.MessagingTimeout");
             assertThat(timeout.message()).startsWith("Timed out waiting for a reply to message ID ");
+            assertThat(server.awaitRequest("sleep", WAIT).isCall()).isTrue();
         }
     }
 
@@ -210,6 +213,7 @@ class PythonToPythonRpcTest {
             List<PeerReply> replies = client.runConcurrently(calls, Duration.ofSeconds(60));
             assertThat(replies).extracting(r -> r.result().asInt())
                     .containsExactlyElementsOf(IntStream.range(0, callers).mapToObj(i -> i + 1000).toList());
+            assertThat(server.requests()).hasSize(callers);
         }
     }
 }
