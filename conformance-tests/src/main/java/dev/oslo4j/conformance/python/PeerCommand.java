@@ -1,7 +1,9 @@
 package dev.oslo4j.conformance.python;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oslo4j.messaging.Target;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,6 +38,26 @@ public final class PeerCommand {
     /** The RPC target: keys exchange, topic, server, namespace, version, fanout. */
     public PeerCommand target(Map<String, ?> target) {
         return with("target", target);
+    }
+
+    /** The RPC target, from oslo4j's {@link Target} (its unset fields are left unset in Python too). */
+    public PeerCommand target(Target target) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        putIfSet(fields, "exchange", target.exchange());
+        putIfSet(fields, "topic", target.topic());
+        putIfSet(fields, "server", target.server());
+        putIfSet(fields, "namespace", target.namespace());
+        putIfSet(fields, "version", target.version());
+        if (target.fanout()) {
+            fields.put("fanout", true);
+        }
+        return target(fields);
+    }
+
+    private static void putIfSet(Map<String, Object> fields, String key, String value) {
+        if (value != null) {
+            fields.put(key, value);
+        }
     }
 
     /** One keyword argument of the RPC method. */

@@ -2,10 +2,13 @@ package dev.oslo4j.conformance.python;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Map;
 
 /** The one JSON mapper of the peer protocol (Python may print NaN/Infinity, so they are allowed). */
 public final class PeerJson {
@@ -24,6 +27,11 @@ public final class PeerJson {
     /** Any Jackson-serializable value (maps, lists, records, strings…) as a JSON tree. */
     public static JsonNode tree(Object value) {
         return MAPPER.valueToTree(value);
+    }
+
+    /** A JSON object as plain Java values (maps, lists, strings, numbers, booleans, nulls). */
+    public static Map<String, Object> toMap(JsonNode object) {
+        return MAPPER.convertValue(object, new TypeReference<Map<String, Object>>() { });
     }
 
     static String write(JsonNode node) {
