@@ -63,4 +63,9 @@ final class InteropPayloads {
         ctxt.put("client_timeout", null);
         return PeerJson.tree(ctxt);
     }
+
+    /** Floats as Python writes them: non-finite tokens and values whose repr uses an exponent. */
+    static List<Double> pythonFloats() {
+        return List.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e-05, 1e16, -0.0, 0.1);
+    }
 }

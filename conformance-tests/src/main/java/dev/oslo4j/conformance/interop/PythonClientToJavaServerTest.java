@@ -72,6 +72,15 @@ class PythonClientToJavaServerTest {
     }
 
     @Test
+    void nonFiniteAndExponentFloatsRoundTripAndNoneIsNull() {
+        javaServer("java-1");
+        PythonRpcClient client = pythonClient();
+        List<Double> floats = InteropPayloads.pythonFloats();
+        assertThat(client.run(call("echo").arg("arg", floats), WAIT).result()).isEqualTo(PeerJson.tree(floats));
+        assertThat(client.run(call("record").arg("anything", 1), WAIT).result().isNull()).as("Java null is None").isTrue();
+    }
+
+    @Test
     void namespacedAndVersionedEndpointsAnswerAndMismatchesFailExactlyAsFromAPythonServer() {
         javaServer("java-1");
         PythonRpcClient client = pythonClient();

@@ -2,6 +2,7 @@ package dev.oslo4j.conformance.python;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +11,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Map;
 
-/** The one JSON mapper of the peer protocol (Python may print NaN/Infinity, so they are allowed). */
+/**
+ * The one JSON mapper of the peer protocol. Non-finite floats travel as Python's json module writes and
+ * reads them: bare {@code NaN}, {@code Infinity}, {@code -Infinity}.
+ */
 public final class PeerJson {
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
             .build();
 
     private PeerJson() {

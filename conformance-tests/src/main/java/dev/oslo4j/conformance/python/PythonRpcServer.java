@@ -38,7 +38,16 @@ public final class PythonRpcServer implements AutoCloseable {
                 .stream().map(ReceivedRequest::of).toList();
     }
 
-    /** Every request received so far. */
+    /**
+     * Waits until at least {@code count} requests were reported and returns all of them. Use it before
+     * asserting on the complete list: a request's event may still be in the pipe when its reply is back.
+     */
+    public List<ReceivedRequest> awaitRequestCount(int count, Duration timeout) {
+        awaitRequests(count + " request(s)", r -> true, count, timeout);
+        return requests();
+    }
+
+    /** Every request received so far (see {@link #awaitRequestCount}). */
     public List<ReceivedRequest> requests() {
         return peer.lines().stream().filter(PythonRpcServer::isRequest).map(ReceivedRequest::of).toList();
     }
