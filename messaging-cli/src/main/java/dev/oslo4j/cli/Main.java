@@ -1,5 +1,7 @@
 package dev.oslo4j.cli;
 
+import dev.oslo4j.cli.bench.BenchCommand;
+import dev.oslo4j.messaging.MessagingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
                 + "oslo.messaging on RabbitMQ.",
         footer = {"", "Exit codes: 0 ok, 1 failed (remote error, refused message, failed test), "
                 + "2 timeout, 3 bad usage or configuration."},
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CallCommand.class, CastCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -61,6 +64,12 @@ public final class Main implements Runnable {
             err.println("oslo4j " + commandLine.getCommandName() + ": " + failure.getMessage());
             err.flush();
             return failure.exitCode();
+        }
+        if (e instanceof MessagingException) {
+            // The library's messages name the thing at fault (and never a password): no stack trace needed.
+            err.println("oslo4j " + commandLine.getCommandName() + ": " + e.getMessage());
+            err.flush();
+            return MessagingFailures.exitCode(e);
         }
         err.println("oslo4j " + commandLine.getCommandName() + ": " + e);
         e.printStackTrace(err);

@@ -3,7 +3,7 @@
     OSLO4J_BENCH_CONFIG=JSON /usr/bin/python3 python_bench.py {rpc-call|rpc-cast|notify}
 
 The config (a JSON object, passed in the environment so that the transport URL's password stays out of
-the process list) has: url, exchange, topic, messages, threads, payload_bytes, warmup, timeout (seconds,
+the process list) has: url, exchange, topic, server, messages, threads, payload_bytes, warmup, timeout (seconds,
 for one call and for draining). The receiving side (RPC server, notification listener) runs in a child
 process started from this script in "serve" mode, as it would in a real deployment, so client and server
 do not share one interpreter lock. The result is one JSON line on stdout:
@@ -22,7 +22,6 @@ import threading
 import time
 
 PATTERNS = ("rpc-call", "rpc-cast", "notify")
-SERVER = "bench"
 
 
 def load_config():
@@ -89,7 +88,8 @@ def serve(pattern, config, milestones):
             executor="threading")
     else:
         transport = transport_for(config)
-        target = oslo_messaging.Target(topic=config["topic"], server=SERVER, exchange=config["exchange"])
+        target = oslo_messaging.Target(topic=config["topic"], server=config["server"],
+                                        exchange=config["exchange"])
         server = oslo_messaging.get_rpc_server(transport, target, [RpcEndpoint(counter)],
                                                executor="threading")
     server.start()

@@ -3,8 +3,10 @@ package dev.oslo4j.cli.bench.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oslo4j.cli.bench.BenchPattern;
+import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.LatencySummary;
 import dev.oslo4j.cli.bench.LoadSpec;
+import dev.oslo4j.cli.bench.RunResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import dev.oslo4j.cli.bench.RunResult;
 
 /**
  * Runs the same benchmark pattern with Python oslo.messaging ({@code /usr/bin/python3}, or
@@ -46,12 +47,12 @@ public final class PythonBaseline {
     }
 
     /**
-     * Runs {@code pattern} with {@code spec} against {@code url} on {@code exchange}/{@code topic}, which the
-     * caller deletes afterwards.
+     * Runs {@code pattern} with {@code spec} against {@code url} on {@code topology}, which the caller deletes
+     * afterwards.
      *
      * @throws PythonBaselineException when Python or oslo.messaging is missing or the script fails
      */
-    public RunResult run(BenchPattern pattern, LoadSpec spec, String url, String exchange, String topic,
+    public RunResult run(BenchPattern pattern, LoadSpec spec, String url, BenchTopology topology,
             Duration callTimeout) throws InterruptedException {
         if (!Files.isExecutable(python)) {
             throw new PythonBaselineException("the Python baseline needs " + python
@@ -64,7 +65,7 @@ public final class PythonBaseline {
             try (InputStream in = PythonBaseline.class.getResourceAsStream(SCRIPT)) {
                 Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
             }
-            return execute(pattern, spec, config(spec, url, exchange, topic, callTimeout), script);
+            return execute(pattern, spec, config(spec, url, topology, callTimeout), script);
         } catch (IOException e) {
             throw new PythonBaselineException("cannot run the Python baseline: " + e.getMessage(), e);
         } finally {
@@ -109,11 +110,12 @@ public final class PythonBaseline {
                 firstError.isTextual() ? Optional.of(firstError.asText()) : Optional.empty(), false);
     }
 
-    private static String config(LoadSpec spec, String url, String exchange, String topic, Duration timeout) {
+    private static String config(LoadSpec spec, String url, BenchTopology topology, Duration timeout) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("url", url);
-        config.put("exchange", exchange);
-        config.put("topic", topic);
+        config.put("exchange", topology.exchange());
+        config.put("topic", topology.topic());
+        config.put("server", topology.server());
         config.put("messages", spec.messages());
         config.put("threads", spec.threads());
         config.put("payload_bytes", spec.payloadBytes());

@@ -1,12 +1,12 @@
 package dev.oslo4j.cli.bench.python;
 
 import dev.oslo4j.cli.bench.BenchPattern;
+import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.Contender;
 import dev.oslo4j.cli.bench.LoadSpec;
 import dev.oslo4j.cli.bench.Progress;
 import dev.oslo4j.cli.bench.RunResult;
 import dev.oslo4j.cli.bench.raw.RawBroker;
-import java.util.List;
 
 /**
  * Python oslo.messaging as a contender: runs the pattern on a fresh exchange and topic, then deletes the
@@ -33,14 +33,13 @@ public final class PythonContender implements Contender {
 
     @Override
     public RunResult run(LoadSpec spec, Progress progress) throws Exception {
-        String exchange = RawBroker.uniqueName("py");
-        String topic = RawBroker.uniqueName("py-topic");
+        BenchTopology topology = BenchTopology.fresh("python");
         progress.begin(name() + " (running in python3)", spec.messages(), () -> 0);
         try {
-            return python.run(pattern, spec, url, exchange, topic, spec.drainTimeout());
+            return python.run(pattern, spec, url, topology, spec.drainTimeout());
         } finally {
             progress.end();
-            cleanup.delete(List.of(topic, topic + ".bench", topic + ".info"), List.of(exchange));
+            topology.delete(cleanup);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.oslo4j.cli.bench.raw;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.oslo4j.messaging.TransportHost;
+import dev.oslo4j.messaging.TransportURL;
 import java.io.IOException;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
@@ -19,6 +21,22 @@ public final class RawBroker {
 
     public RawBroker(ConnectionFactory factory) {
         this.factory = factory;
+    }
+
+    /**
+     * The bare-client connection to the first host of an oslo transport URL, with its credentials and
+     * virtual host as oslo derives them. (TLS options are not carried over: the baselines are for plain
+     * AMQP brokers.)
+     */
+    public static RawBroker forUrl(TransportURL url) {
+        TransportHost host = url.effectiveHosts().get(0);
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(host.hostname());
+        factory.setPort(host.effectivePort());
+        factory.setUsername(host.effectiveUsername());
+        factory.setPassword(host.effectivePassword());
+        factory.setVirtualHost(url.effectiveVirtualHost());
+        return new RawBroker(factory);
     }
 
     /**
