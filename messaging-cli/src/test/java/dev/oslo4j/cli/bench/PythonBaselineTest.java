@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.oslo4j.cli.TestEnvironment;
 import dev.oslo4j.cli.bench.python.PythonBaseline;
 import dev.oslo4j.cli.bench.python.PythonBaselineException;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
+import dev.oslo4j.messaging.TransportURL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -33,7 +32,7 @@ class PythonBaselineTest {
     void aMissingInterpreterIsExplained() {
         PythonBaseline missing = new PythonBaseline(Path.of("/nonexistent/python3"));
         assertThatThrownBy(() -> missing.run(BenchPattern.RPC_CALL, new LoadSpec(1, 1, 1, 0, Duration.ofSeconds(1), 1),
-                TestEnvironment.RABBITMQ_URL, "x", "y", Duration.ofSeconds(1)))
+                TestEnvironment.RABBITMQ_URL, BenchTopology.fresh("x"), Duration.ofSeconds(1)))
                 .isInstanceOf(PythonBaselineException.class)
                 .hasMessageContaining("/nonexistent/python3")
                 .hasMessageContaining("python3-oslo.messaging");
@@ -44,19 +43,15 @@ class PythonBaselineTest {
     void pythonOsloMessagingRunsEachPatternOnRabbitMq(BenchPattern pattern) throws Exception {
         String url = TestEnvironment.rabbitMq();
         TestEnvironment.requirePython();
-        String exchange = RawBroker.uniqueName("py-exchange");
-        String topic = RawBroker.uniqueName("py-topic");
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri("amqp://guest:guest@127.0.0.1:5672/%2F");
+        BenchTopology topology = BenchTopology.fresh("pytest");
         try {
             RunResult result = PythonBaseline.fromEnvironment().run(pattern,
-                    new LoadSpec(200, 2, 32, 20, Duration.ofSeconds(20), 10), url, exchange, topic,
-                    Duration.ofSeconds(20));
+                    new LoadSpec(200, 2, 32, 20, Duration.ofSeconds(20), 10), url, topology, Duration.ofSeconds(20));
             assertThat(result.errors()).as(result.firstError().orElse("")).isZero();
             assertThat(result.completed()).isEqualTo(200);
             assertThat(result.rate()).isPositive();
         } finally {
-            new RawBroker(factory).delete(List.of(topic, topic + ".bench", topic + ".info"), List.of(exchange));
+            topology.delete(RawBroker.forUrl(TransportURL.parse(url)));
         }
     }
 }

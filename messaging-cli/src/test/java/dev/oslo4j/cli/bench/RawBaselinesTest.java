@@ -2,7 +2,7 @@ package dev.oslo4j.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.rabbitmq.client.ConnectionFactory;
+import dev.oslo4j.messaging.TransportURL;
 import dev.oslo4j.cli.TestEnvironment;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.cli.bench.raw.RawPublishConsume;
@@ -18,10 +18,7 @@ class RawBaselinesTest {
 
     @BeforeEach
     void broker() throws Exception {
-        TestEnvironment.rabbitMq();
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setUri("amqp://guest:guest@127.0.0.1:5672/%2F");
-        broker = new RawBroker(factory);
+        broker = RawBroker.forUrl(TransportURL.parse(TestEnvironment.rabbitMq()));
     }
 
     private static LoadSpec spec(int threads) {
