@@ -1,6 +1,7 @@
 package dev.oslo4j.cli;
 
 import dev.oslo4j.cli.bench.BenchCommand;
+import dev.oslo4j.cli.serve.ServeCommand;
 import dev.oslo4j.messaging.MessagingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Spec;
                 + "oslo.messaging on RabbitMQ.",
         footer = {"", "Exit codes: 0 ok, 1 failed (remote error, refused message, failed test), "
                 + "2 timeout, 3 bad usage or configuration."},
-        subcommands = {CallCommand.class, CastCommand.class, BenchCommand.class,
+        subcommands = {CallCommand.class, CastCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
@@ -35,7 +36,10 @@ public final class Main implements Runnable {
 
     /** The configured command line, writing to the process's stdout and stderr. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    private static CommandLine configure(CommandLine commandLine) {
         commandLine.setParameterExceptionHandler(Main::onBadUsage);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> onFailure(e, cl));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
@@ -45,6 +49,14 @@ public final class Main implements Runnable {
     /** The same, writing to the given streams (tests run commands in-process this way). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         return commandLine().setOut(out).setErr(err);
+    }
+
+    /**
+     * The same, with command objects from {@code factory}: tests hand long-running commands a
+     * {@link StopSignal} they can fire.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, CommandLine.IFactory factory) {
+        return configure(new CommandLine(new Main(), factory)).setOut(out).setErr(err);
     }
 
     private static int onBadUsage(ParameterException e, String[] args) {
