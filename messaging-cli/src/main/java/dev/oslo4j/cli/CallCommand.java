@@ -2,19 +2,21 @@ package dev.oslo4j.cli;
 
 import dev.oslo4j.cli.options.ContextOption;
 import dev.oslo4j.cli.options.HelpOption;
+import dev.oslo4j.cli.options.MethodArguments;
 import dev.oslo4j.cli.options.Seconds;
 import dev.oslo4j.cli.options.TargetOptions;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.MessagingException;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.Transport;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -43,27 +45,22 @@ final class CallCommand implements Callable<Integer> {
             description = "How long to wait for the reply (default: 60, oslo's rpc_response_timeout).")
     double timeoutSeconds = 60;
 
-    @Parameters(index = "0", paramLabel = "METHOD", description = "The endpoint method to call.")
-    String method;
-
-    @Parameters(index = "1", paramLabel = "ARGS_JSON", defaultValue = "{}",
-            description = "Keyword arguments as a JSON object (default: ${DEFAULT-VALUE}).")
-    String args;
+    @Mixin
+    MethodArguments invocation;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        Map<String, Object> arguments = JsonInput.parseObject(args, "ARGS_JSON");
+        Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        RpcClient.Builder builder;
+        Duration timeout = Seconds.positive(timeoutSeconds, "--timeout");
         try (Transport transport = Transport.open(url.url())) {
-            builder = RpcClient.builder(transport, target.target(false))
-                    .timeout(Seconds.positive(timeoutSeconds, "--timeout"));
+            RpcClient client = RpcClient.builder(transport, target.target(false)).timeout(timeout).build();
             try {
                 JsonOutput.print(spec.commandLine().getOut(),
-                        Map.of("result", builder.build().call(ctxt, method, arguments)));
+                        Collections.singletonMap("result", client.call(ctxt, invocation.method(), arguments)));
                 return ExitCodes.OK;
             } catch (MessagingException e) {
                 if (!MessagingFailures.isOutcome(e)) {

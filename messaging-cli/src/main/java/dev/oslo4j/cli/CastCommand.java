@@ -2,6 +2,7 @@ package dev.oslo4j.cli;
 
 import dev.oslo4j.cli.options.ContextOption;
 import dev.oslo4j.cli.options.HelpOption;
+import dev.oslo4j.cli.options.MethodArguments;
 import dev.oslo4j.cli.options.TargetOptions;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.RpcClient;
@@ -11,7 +12,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code oslo4j cast}: sends a method without waiting for it; exits 0 once the broker confirmed the message. */
 @Command(name = "cast", description = "Cast METHOD to an RPC server (or every server with --fanout); "
@@ -34,19 +34,15 @@ final class CastCommand implements Callable<Integer> {
     @Option(names = "--fanout", description = "Send to every server of the topic (exchange <topic>_fanout).")
     boolean fanout;
 
-    @Parameters(index = "0", paramLabel = "METHOD", description = "The endpoint method to cast.")
-    String method;
-
-    @Parameters(index = "1", paramLabel = "ARGS_JSON", defaultValue = "{}",
-            description = "Keyword arguments as a JSON object (default: ${DEFAULT-VALUE}).")
-    String args;
+    @Mixin
+    MethodArguments invocation;
 
     @Override
     public Integer call() {
-        Map<String, Object> arguments = JsonInput.parseObject(args, "ARGS_JSON");
+        Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
         try (Transport transport = Transport.open(url.url())) {
-            RpcClient.builder(transport, target.target(fanout)).build().cast(ctxt, method, arguments);
+            RpcClient.builder(transport, target.target(fanout)).build().cast(ctxt, invocation.method(), arguments);
             return ExitCodes.OK;
         }
     }
