@@ -1,6 +1,7 @@
 package dev.oslo4j.cli;
 
 import dev.oslo4j.cli.bench.BenchCommand;
+import dev.oslo4j.cli.conformance.ConformanceCommand;
 import dev.oslo4j.cli.serve.ServeCommand;
 import dev.oslo4j.messaging.MessagingException;
 import java.io.PrintWriter;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 ok, 1 failed (remote error, refused message, failed test), "
                 + "2 timeout, 3 bad usage or configuration."},
         subcommands = {CallCommand.class, CastCommand.class, ServeCommand.class, BenchCommand.class,
+                ConformanceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
