@@ -222,6 +222,11 @@ def drive(pattern, config):
     }
 
 
+def exit_when_stdin_closes():
+    sys.stdin.read()
+    os._exit(4)
+
+
 def main(argv):
     logging.basicConfig(level=logging.ERROR, stream=sys.stderr)
     config = load_config()
@@ -231,6 +236,9 @@ def main(argv):
     if len(argv) != 2 or argv[1] not in PATTERNS:
         sys.stderr.write("usage: OSLO4J_BENCH_CONFIG=JSON python_bench.py {%s}\n" % "|".join(PATTERNS))
         return 3
+    # The Java side holds our stdin open for the whole run: when it goes away (even killed), so do we,
+    # and our receiver child follows when its stdin (our pipe) closes.
+    threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
     sys.stdout.write(json.dumps(drive(argv[1], config)) + "\n")
     sys.stdout.flush()
     return 0

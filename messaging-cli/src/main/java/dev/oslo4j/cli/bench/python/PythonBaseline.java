@@ -78,15 +78,22 @@ public final class PythonBaseline {
         ProcessBuilder builder = new ProcessBuilder(python.toString(), script.toString(), pattern.command());
         builder.environment().put("OSLO4J_BENCH_CONFIG", config);
         Process process = builder.start();
-        process.getOutputStream().close();
+        // stdin stays open until the run ends: the script exits when it closes, so that a killed JVM does
+        // not leave Python processes behind.
         CompletableFuture<byte[]> stdout = readAll(process.getInputStream());
         CompletableFuture<byte[]> stderr = readAll(process.getErrorStream());
         // Generous: Python does about a thousand calls a second here; never wait forever though.
         long limitSeconds = 120 + (spec.messages() + spec.warmup()) / 100 + spec.drainTimeout().toSeconds();
-        if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly().waitFor();
-            throw new PythonBaselineException("the Python baseline did not finish within " + limitSeconds + " s");
+        try {
+            if (!process.waitFor(limitSeconds, TimeUnit.SECONDS)) {
+                throw new PythonBaselineException("the Python baseline did not finish within " + limitSeconds + " s");
+            }
+        } finally {
+            process.getOutputStream().close();
+            if (process.isAlive()) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor();
+            }
         }
         String out = new String(stdout.join(), StandardCharsets.UTF_8).strip();
         String err = new String(stderr.join(), StandardCharsets.UTF_8).strip();
