@@ -343,6 +343,30 @@ class RpcIT {
         assertThat(new String(cast.getBody(), StandardCharsets.UTF_8)).startsWith("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"method\\\": \\\"record\\\"");
     }
 
+    @Test
+    void bodiesAreCompressedWhenConfiguredAndAlwaysUnderstood() throws Exception {
+        server("s1", new Service("s1")); // uncompressed transport: must still read compressed requests
+        String spy = broker.uniqueTopic("spy");
+        broker.deleteQueueAfter(spy);
+        RabbitBroker.withChannel(ch -> {
+            ch.queueDeclare(spy, false, false, false, null);
+            return ch.queueBind(spy, exchange, "#");
+        });
+        for (String kind : List.of("gzip", "bz2")) {
+            try (Transport zipped = Transport.open(RabbitBroker.URL + "?kombu_compression=" + kind,
+                    MessagingOptions.builder().controlExchange(exchange).build())) {
+                RpcClient c = RpcClient.builder(zipped, Target.topic(topic)).build();
+                assertThat(c.call(Map.of(), "echo", Map.of("arg", "squeezed " + kind)).textValue())
+                        .isEqualTo("squeezed " + kind);
+                GetResponse seen = awaitMessage(spy);
+                assertThat(seen.getProps().getHeaders()).containsKey("compression");
+                assertThat(seen.getProps().getHeaders().get("compression").toString())
+                        .isEqualTo(kind.equals("gzip") ? "application/x-gzip" : "application/x-bz2");
+                assertThat(seen.getProps().getContentType()).isEqualTo("application/json");
+            }
+        }
+    }
+
     private static GetResponse awaitMessage(String queue) throws Exception {
         GetResponse[] got = new GetResponse[1];
         Await.until(Duration.ofSeconds(5), "a message on " + queue, () -> {
