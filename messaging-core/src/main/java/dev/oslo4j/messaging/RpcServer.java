@@ -177,7 +177,7 @@ public final class RpcServer implements AutoCloseable {
     private static RequestContext contextOf(ReceivedRequest m) {
         ObjectNode ctx = m.context().deepCopy();
         ctx.set("client_timeout", m.timeout() == null ? ctx.nullNode() : m.timeout());
-        return RequestContext.fromJson(ctx);
+        return RequestContext.adopt(ctx);
     }
 
     /** oslo's watchdog: {@code int(_timeout) / 2} seconds, only when at least 1 s. */
