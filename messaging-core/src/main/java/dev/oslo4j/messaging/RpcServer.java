@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Serves RPC requests for a target (oslo's RPC server): consumes {@code <topic>}, {@code <topic>.<server>} and a
@@ -49,12 +50,14 @@ public final class RpcServer implements AutoCloseable {
     private final RpcDispatcher dispatcher;
     private final ThreadPoolExecutor executor;
     private final ScheduledThreadPoolExecutor heartbeats;
+    private final List<Consumer<RpcRequestInfo>> observers;
     private Listener listener;
     private boolean stopped;
 
     private RpcServer(Builder b) {
         this.transport = b.transport;
         this.target = b.target;
+        this.observers = List.copyOf(b.observers);
         if (target.topic() == null || target.server() == null) {
             throw new InvalidTarget("A server's target must have topic and server names specified", target);
         }
@@ -152,6 +155,7 @@ public final class RpcServer implements AutoCloseable {
 
     private void process(IncomingRequest request) {
         ReceivedRequest m = request.message();
+        notifyObservers(m);
         ScheduledFuture<?> heartbeat = m.isCall() ? startHeartbeats(request) : null;
         try {
             Object result = dispatcher.dispatch(contextOf(m), m);
@@ -170,6 +174,22 @@ public final class RpcServer implements AutoCloseable {
         } finally {
             if (heartbeat != null) {
                 heartbeat.cancel(false);
+            }
+        }
+    }
+
+    private void notifyObservers(ReceivedRequest m) {
+        if (observers.isEmpty()) {
+            return;
+        }
+        RpcRequestInfo info = new RpcRequestInfo(m.isCall(), m.method(), m.namespace(), m.version(), m.args(),
+                RequestContext.fromJson(m.context()));
+        for (Consumer<RpcRequestInfo> observer : observers) {
+            try {
+                observer.accept(info);
+            } catch (RuntimeException e) {
+                // An observer is a bystander: its failure must not change what the caller gets.
+                LOG.warn("RPC server {}: request observer failed", target, e);
             }
         }
     }
@@ -231,6 +251,7 @@ public final class RpcServer implements AutoCloseable {
         private final Transport transport;
         private final Target target;
         private final List<Object> endpoints = new ArrayList<>();
+        private final List<Consumer<RpcRequestInfo>> observers = new ArrayList<>();
         private int executorThreads;
 
         private Builder(Transport transport, Target target) {
@@ -246,6 +267,16 @@ public final class RpcServer implements AutoCloseable {
 
         public Builder endpoints(List<?> endpoints) {
             endpoints.forEach(this::endpoint);
+            return this;
+        }
+
+        /**
+         * Observes every request this server receives (calls and casts, including ones that will fail dispatch),
+         * on the worker thread, just before dispatch. Observers run in the order added; an exception thrown by
+         * one is logged and ignored.
+         */
+        public Builder onRequest(Consumer<RpcRequestInfo> observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

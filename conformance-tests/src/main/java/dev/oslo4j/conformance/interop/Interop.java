@@ -1,0 +1,71 @@
+package dev.oslo4j.conformance.interop;
+
+import dev.oslo4j.conformance.python.PeerConfig;
+import dev.oslo4j.messaging.MessagingOptions;
+import dev.oslo4j.messaging.Transport;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * One interop test's resources on one broker: unique names ({@link #names}), Java transports and
+ * Python peers, all closed (in reverse order) and cleaned up by {@link #close()}.
+ */
+final class Interop implements AutoCloseable {
+    final ScratchTopology names;
+    private final String transportUrl;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+
+    private Interop(String transportUrl, String amqpUri) {
+        this.transportUrl = transportUrl;
+        this.names = new ScratchTopology(amqpUri);
+    }
+
+    /** On the shared RabbitMQ (skipped when it is not running). */
+    static Interop onLocalRabbitMq() {
+        LocalRabbitMq.assumeRunning();
+        return new Interop(LocalRabbitMq.TRANSPORT_URL, LocalRabbitMq.AMQP_URI);
+    }
+
+    /** The broker's transport URL, as given to both Java and Python. */
+    String transportUrl() {
+        return transportUrl;
+    }
+
+    /** A Java transport with oslo's defaults except short-lived transient queues (as for the Python peers). */
+    Transport javaTransport() {
+        return track(Transport.open(transportUrl, MessagingOptions.builder()
+                .rabbitTransientQueuesTtl(InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS).build()));
+    }
+
+    /** A Python peer configuration for this broker. */
+    PeerConfig python() {
+        return InteropPeers.config(transportUrl);
+    }
+
+    /** Closes {@code resource} with this test (before the names are cleaned up). */
+    <T extends AutoCloseable> T track(T resource) {
+        resources.push(resource);
+        return resource;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        while (!resources.isEmpty()) {
+            try {
+                resources.pop().close();
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        names.close();
+        if (first != null) {
+            throw first;
+        }
+    }
+}
