@@ -31,6 +31,8 @@ public final class NotifyBench {
         String topic = "bench-notify-" + Ids.hex32().substring(0, 8);
         String exchange = "bench-x-" + Ids.hex32().substring(0, 8);
         MessagingOptions o = MessagingOptions.builder().controlExchange(exchange).build();
+        Thread cleanup = new Thread(() -> deleteTopology(topic, exchange), "bench-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup); // also when interrupted
         try (Transport t = Transport.open(url, o)) {
             for (int round = 0; round < 3; round++) {
                 CountDownLatch done = new CountDownLatch(n);
@@ -66,7 +68,6 @@ public final class NotifyBench {
                             (end - start) / 1e9, jvmUs, beamUs);
                 }
             }
-            deleteTopology(topic, exchange);
         }
     }
 
@@ -109,12 +110,14 @@ public final class NotifyBench {
         }
     }
 
-    private static void deleteTopology(String topic, String exchange) throws Exception {
+    private static void deleteTopology(String topic, String exchange) {
         com.rabbitmq.client.ConnectionFactory f = new com.rabbitmq.client.ConnectionFactory();
         f.setHost("127.0.0.1");
         try (com.rabbitmq.client.Connection c = f.newConnection(); com.rabbitmq.client.Channel ch = c.createChannel()) {
             ch.queueDelete(topic + ".info");
             ch.exchangeDelete(exchange);
+        } catch (Exception e) {
+            System.err.println("could not delete " + topic + ".info / " + exchange + ": " + e);
         }
     }
 }

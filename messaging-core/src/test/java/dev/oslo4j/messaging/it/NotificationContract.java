@@ -436,4 +436,65 @@ abstract class NotificationContract {
         // the transport still works afterwards
         notifier("messagingv2").info(null, "fine", 1).get(15, TimeUnit.SECONDS);
     }
+
+    @Test
+    void oneListenerCanListenOnSeveralTargets() throws Exception {
+        String other = broker().uniqueName("notif2");
+        String otherExchange = broker().uniqueName("notifx2");
+        broker().deleteQueueAfter(other + ".info");
+        broker().deleteExchangeAfter(otherExchange);
+        AllPriorities e = new AllPriorities();
+        start(listener().target(Target.builder().exchange(otherExchange).topic(other).build()).endpoint(new Object() {
+            public void info(Notification n) {
+                e.info(n);
+            }
+        }));
+        Notifier second = Notifier.builder(transport).exchange(otherExchange).topics(other).build();
+        sendAll(List.of(notifier("messagingv2").info(null, "first", 1), second.info(null, "second", 2)));
+        Eventually.await(DEADLINE, () -> e.got.size() == 2, e.got::toString);
+        assertThat(e.got).containsExactlyInAnyOrder("info first 1", "info second 2");
+    }
+
+    @Test
+    void closeLetsRunningEndpointsFinishAndAcknowledges() throws Exception {
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AtomicInteger finished = new AtomicInteger();
+        NotificationListener l = listener().endpoint(new Object() {
+            public void info(Notification n) throws InterruptedException {
+                entered.countDown();
+                release.await(30, TimeUnit.SECONDS);
+                finished.incrementAndGet();
+            }
+        }).build().start();
+        notifier("messagingv2").info(null, "slow", 1).get(15, TimeUnit.SECONDS);
+        assertThat(entered.await(15, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Boolean> closing = CompletableFuture.supplyAsync(() -> l.await(Duration.ofSeconds(30)));
+        release.countDown();
+        assertThat(closing.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(finished.get()).isEqualTo(1);
+        int left = broker().withChannel(ch -> ch.queueDeclarePassive(topic + ".info").getMessageCount());
+        assertThat(left).isZero();
+        assertThatThrownBy(l::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("stopped");
+    }
+
+    @Test
+    void badListenerConfigurationIsExplained() {
+        assertThatThrownBy(() -> NotificationListener.builder(transport).endpoint(new AllPriorities()).build())
+                .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class).hasMessageContaining("target");
+        assertThatThrownBy(() -> listener().build())
+                .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class).hasMessageContaining("endpoint");
+        assertThatThrownBy(() -> listener().endpoint(new Object()).build())
+                .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class)
+                .hasMessageContaining("java.lang.Object").hasMessageContaining("named after a priority");
+        assertThatThrownBy(() -> listener().endpoint(new AllPriorities()).batchSize(10).build())
+                .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class)
+                .hasMessageContaining("List<Notification>");
+        assertThatThrownBy(() -> NotificationListener.builder(transport).target(Target.builder().build()))
+                .isInstanceOf(dev.oslo4j.messaging.InvalidTarget.class).hasMessageContaining("topic");
+        assertThatThrownBy(() -> listener().batchTimeout(Duration.ZERO))
+                .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class);
+        assertThatThrownBy(() -> listener().pool(""))
+                .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class);
+    }
 }
