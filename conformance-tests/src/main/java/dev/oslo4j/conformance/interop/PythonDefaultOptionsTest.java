@@ -28,7 +28,7 @@ class PythonDefaultOptionsTest {
     @Test
     void callCastFanoutAndNotifyWorkWithDefaultOptions() throws Exception {
         LocalRabbitMq.assumeRunning();
-        try (ScratchTopology scratch = new ScratchTopology(LocalRabbitMq.AMQP_URI)) {
+        try (ScratchTopology scratch = new ScratchTopology(LocalRabbitMq.TRANSPORT_URL)) {
             String topic = scratch.topic("defaults");
             PeerConfig defaults = PeerConfig.forUrl(LocalRabbitMq.TRANSPORT_URL);
             Map<String, Object> target = Map.of("topic", topic);

@@ -37,7 +37,7 @@ class PythonToPythonNotificationTest {
     @BeforeEach
     void names() {
         LocalRabbitMq.assumeRunning();
-        scratch = new ScratchTopology(LocalRabbitMq.AMQP_URI);
+        scratch = new ScratchTopology(LocalRabbitMq.TRANSPORT_URL);
         exchange = scratch.exchange("notify");
         topic = scratch.topic("notify");
     }

@@ -36,7 +36,7 @@ class PythonToPythonRpcTest {
     @BeforeEach
     void names() {
         LocalRabbitMq.assumeRunning();
-        scratch = new ScratchTopology(LocalRabbitMq.AMQP_URI);
+        scratch = new ScratchTopology(LocalRabbitMq.TRANSPORT_URL);
         exchange = scratch.exchange("rpc");
         topic = scratch.topic("rpc");
     }
