@@ -29,8 +29,15 @@ final class Interop implements AutoCloseable {
         return new Interop(transportUrl);
     }
 
-    /** On the shared RabbitMQ (skipped when it is not running). */
+    /**
+     * On the broker named by the system property {@code oslo4j.conformance.url} (as {@code oslo4j conformance
+     * --url} sets it), else on the shared RabbitMQ (skipped when it is not running).
+     */
     static Interop onLocalRabbitMq() {
+        String url = System.getProperty("oslo4j.conformance.url");
+        if (url != null && !url.isBlank()) {
+            return on(url);
+        }
         LocalRabbitMq.assumeRunning();
         return on(LocalRabbitMq.TRANSPORT_URL);
     }
