@@ -79,7 +79,7 @@ class LauncherIT {
         String url = TestEnvironment.rabbitMq();
         for (String signal : List.of("TERM", "INT")) {
             BenchTopology topology = BenchTopology.fresh("launcherit");
-            Process serve = start("serve", "--url", url, "--topic", topology.topic(), "--server", "s1",
+            Process serve = start("serve", "--url", url, "--topic", topology.topic(), "--server", topology.server(),
                     "--exchange", topology.exchange());
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {

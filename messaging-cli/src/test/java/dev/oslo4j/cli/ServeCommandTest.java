@@ -44,7 +44,7 @@ class ServeCommandTest {
         };
         CommandLine commandLine = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), factory);
         serving = CompletableFuture.supplyAsync(() -> commandLine.execute("serve", "--url", url, "--topic",
-                topology.topic(), "--server", "s1", "--exchange", topology.exchange()));
+                topology.topic(), "--server", topology.server(), "--exchange", topology.exchange()));
         awaitLines(1);
         assertThat(lines().get(0)).isEqualTo("READY");
     }
@@ -92,8 +92,8 @@ class ServeCommandTest {
         assertThat(json(call("add", "{\"a\": \"ab\", \"b\": \"cd\"}").out())).isEqualTo(json("{\"result\": \"abcd\"}"));
         assertThat(json(call("sleep", "{\"seconds\": 0.05}").out())).isEqualTo(json("{\"result\": 0.05}"));
         assertThat(json(call("record", "{\"any\": 1, \"thing\": [2]}").out())).isEqualTo(json("{\"result\": null}"));
-        assertThat(json(call("--server", "s1", "--namespace", "ns2", "--version", "2.3", "whoami").out()))
-                .isEqualTo(json("{\"result\": {\"server\": \"s1\", \"namespace\": \"ns2\"}}"));
+        assertThat(json(call("--server", topology.server(), "--namespace", "ns2", "--version", "2.3", "whoami").out()))
+                .isEqualTo(json("{\"result\": {\"server\": \"bench\", \"namespace\": \"ns2\"}}"));
         CliRun failed = call("--context", "{\"request_id\": \"req-7\"}", "fail", "{\"message\": \"nope\"}");
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(json(failed.out())).isEqualTo(json(
@@ -127,7 +127,7 @@ class ServeCommandTest {
             assertThat(client.nextJson()).isEqualTo(json("{\"result\": 3}"));
             assertThat(client.nextJson()).isEqualTo(json(
                     "{\"error\": {\"class\": \"ValueError\", \"module\": \"builtins\", \"message\": \"bad value 42\"}}"));
-            assertThat(client.nextJson()).isEqualTo(json("{\"result\": {\"server\": \"s1\", \"namespace\": \"ns2\"}}"));
+            assertThat(client.nextJson()).isEqualTo(json("{\"result\": {\"server\": \"bench\", \"namespace\": \"ns2\"}}"));
             JsonNode unsupported = client.nextJson().path("error");
             assertThat(unsupported.path("class").asText()).isEqualTo("UnsupportedVersion");
             assertThat(unsupported.path("message").asText()).contains("does not support RPC version 2.0");
