@@ -2,6 +2,7 @@ package dev.oslo4j.cli;
 
 import dev.oslo4j.cli.bench.BenchCommand;
 import dev.oslo4j.cli.conformance.ConformanceCommand;
+import dev.oslo4j.cli.demo.DemoCommand;
 import dev.oslo4j.cli.notify.ListenCommand;
 import dev.oslo4j.cli.notify.NotifyCommand;
 import dev.oslo4j.cli.serve.ServeCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "oslo.messaging on RabbitMQ.",
         footer = {"", "Exit codes: 0 ok, 1 failed (remote error, refused message, failed test), "
                 + "2 timeout, 3 bad usage or configuration."},
-        subcommands = {BrokerCommand.class, CallCommand.class, CastCommand.class, NotifyCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, CallCommand.class, CastCommand.class, NotifyCommand.class,
                 ListenCommand.class, ServeCommand.class, BenchCommand.class,
                 ConformanceCommand.class,
                 CommandLine.HelpCommand.class})
