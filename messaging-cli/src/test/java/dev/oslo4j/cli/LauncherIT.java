@@ -101,6 +101,34 @@ class LauncherIT {
     }
 
     @Test
+    void demoRunsEndToEndAndExitsZero() throws Exception {
+        Finished demo = run("demo");
+        assertThat(demo.exitCode()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("[client]").contains("[listener]").contains("demo complete");
+    }
+
+    @Test
+    void brokerPrintsReadyAndStopsWithExitZeroOnSigintAndSigterm() throws Exception {
+        for (String signal : List.of("INT", "TERM")) {
+            Process broker = start("broker", "--port", "0");
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
+                String ready = lines.readLine();
+                assertThat(ready).matches("READY rabbit://guest:guest@127\\.0\\.0\\.1:\\d+/");
+                Finished call = run("call", "--url", ready.substring(6), "--topic", "nobody", "--timeout", "0.5",
+                        "echo");
+                assertThat(call.exitCode()).as("a client reaches it: " + call).isEqualTo(ExitCodes.TIMEOUT);
+
+                new ProcessBuilder("kill", "-" + signal, Long.toString(broker.pid())).start().waitFor();
+                assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIG" + signal).isTrue();
+                assertThat(broker.exitValue()).as("exit code after SIG" + signal).isZero();
+            } finally {
+                broker.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
     void launcherIsUpToDateAfterPackage() throws Exception {
         // The jar `package` made is fresh: the launcher must run it without a rebuild (no build log written).
         Path root = LAUNCHER.getParent();
