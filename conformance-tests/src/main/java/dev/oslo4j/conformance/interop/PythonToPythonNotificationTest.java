@@ -126,12 +126,15 @@ class PythonToPythonNotificationTest {
 
     @Test
     void batchesAreDeliveredBySizeThenByTimeout() {
-        try (PythonListener listener = PythonListener.start(listenerConfig()
-                .with("batch", Map.of("size", 3, "timeout", 1)));
-             PythonNotifier notifier = notifier()) {
+        // The four notifications wait in the queue (the notifier declares it) before the listener starts, so
+        // the first poll sees three at once however slowly the sender ran; the fourth then waits for the timeout.
+        try (PythonNotifier notifier = notifier()) {
             for (int i = 0; i < 4; i++) {
                 notifier.notify(notification("info", "messagingv2").payload(Map.of("n", i)));
             }
+        }
+        try (PythonListener listener = PythonListener.start(listenerConfig()
+                .with("batch", Map.of("size", 3, "timeout", 1)))) {
             List<ReceivedBatch> batches = listener.awaitBatches(2, WAIT);
             assertThat(batches).extracting(ReceivedBatch::size).as("3 by size, then 1 by timeout").containsExactly(3, 1);
             assertThat(batches.stream().flatMap(x -> x.notifications().stream()).map(n -> n.payload().path("n").asInt()))

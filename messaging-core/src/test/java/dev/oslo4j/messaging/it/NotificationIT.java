@@ -122,7 +122,11 @@ class NotificationIT {
         List<CompletableFuture<Void>> sends = new ArrayList<>();
         Map<String, Object> ctx = RequestContext.builder().userId("u1").projectId("p1").authToken("tok").build().toMap();
         for (Priority p : Priority.values()) {
-            sends.add(n.notify(p, ctx, "compute.instance." + p.routingName(), Map.of("p", p.name(), "ü", "☃")));
+            // An ordered payload: the assertion below compares the JSON text.
+            Map<String, Object> payload = new java.util.LinkedHashMap<>();
+            payload.put("p", p.name());
+            payload.put("ü", "☃");
+            sends.add(n.notify(p, ctx, "compute.instance." + p.routingName(), payload));
         }
         sendAll(sends);
         Eventually.await(DEADLINE, () -> e.got.size() == 7, e.got::toString);

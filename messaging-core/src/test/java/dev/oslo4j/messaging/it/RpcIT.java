@@ -322,7 +322,8 @@ class RpcIT {
             return ch.queueBind(spy, exchange, "#");
         });
         client().cast(Map.of("user_id", "u"), "record", Map.of("note", "n"));
-        client().prepare().timeout(Duration.ofMillis(300)).build().callAsync(Map.of(), "whoami", Map.of());
+        // Long enough that the copy in the spy queue cannot expire (its TTL is the call timeout) on a busy machine.
+        client().prepare().timeout(Duration.ofSeconds(30)).build().callAsync(Map.of(), "whoami", Map.of());
         GetResponse cast = awaitMessage(spy);
         GetResponse call = awaitMessage(spy);
         for (GetResponse r : List.of(cast, call)) {
@@ -337,7 +338,7 @@ class RpcIT {
             assertThat(r.getEnvelope().getRoutingKey()).isEqualTo(topic);
         }
         assertThat(cast.getProps().getExpiration()).isNull();
-        assertThat(call.getProps().getExpiration()).isEqualTo("300");
+        assertThat(call.getProps().getExpiration()).isEqualTo("30000");
         JsonNode inner = Envelope.unwrap(cast.getBody());
         assertThat(inner.get("_context_user_id").textValue()).isEqualTo("u");
         assertThat(new String(cast.getBody(), StandardCharsets.UTF_8)).startsWith("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"method\\\": \\\"record\\\"");
