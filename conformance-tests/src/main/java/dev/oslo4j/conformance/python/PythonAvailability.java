@@ -1,0 +1,89 @@
+package dev.oslo4j.conformance.python;
+
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whether the Python interpreter with oslo.messaging is usable, probed once per JVM.
+ * Without it interop tests are skipped with one line saying why, unless
+ * {@code OSLO4J_REQUIRE_PYTHON=1}, which turns that skip into a failure (CI).
+ */
+public final class PythonAvailability {
+    /** The interpreter that has Debian's oslo.messaging 14.0.3; {@code OSLO4J_PYTHON} overrides it. */
+    public static final Path PYTHON = Path.of(System.getenv().getOrDefault("OSLO4J_PYTHON", "/usr/bin/python3"));
+    static final String REQUIRE_VARIABLE = "OSLO4J_REQUIRE_PYTHON";
+    private static final String PROBE =
+            "import importlib.metadata as m, oslo_messaging; print(m.version('oslo.messaging'))";
+
+    private static Probe probe;
+    private static boolean skipAnnounced;
+
+    private PythonAvailability() {
+    }
+
+    /** The probe's outcome: the oslo.messaging version, or why Python cannot be used. */
+    public record Probe(boolean available, String osloVersion, String reason) {
+    }
+
+    /** Probes (once per JVM) whether {@link #PYTHON} can import oslo_messaging. */
+    public static synchronized Probe probe() {
+        if (probe == null) {
+            probe = runProbe(PYTHON);
+        }
+        return probe;
+    }
+
+    /**
+     * Returns normally when Python is usable; otherwise aborts the calling test (skipped), or
+     * fails it when {@code OSLO4J_REQUIRE_PYTHON=1}.
+     */
+    public static void assumeAvailable() {
+        Probe result = probe();
+        if (result.available()) {
+            return;
+        }
+        String message = "Python interop skipped: " + result.reason();
+        if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
+            Assertions.fail(message + " (and " + REQUIRE_VARIABLE + "=1 requires it)");
+        }
+        announceOnce(message);
+        Assumptions.abort(message);
+    }
+
+    private static synchronized void announceOnce(String message) {
+        if (!skipAnnounced) {
+            skipAnnounced = true;
+            System.err.println("oslo4j: " + message + " (set " + REQUIRE_VARIABLE + "=1 to fail instead)");
+        }
+    }
+
+    static Probe runProbe(Path python) {
+        try {
+            Process process = new ProcessBuilder(python.toString(), "-c", PROBE)
+                    .redirectErrorStream(true)
+                    .start();
+            process.getOutputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Probe(false, null, python + " did not answer within 60 s");
+            }
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (process.exitValue() != 0) {
+                String lastLine = output.substring(output.lastIndexOf('\n') + 1);
+                return new Probe(false, null, python + " cannot import oslo_messaging (" + lastLine
+                        + "); install Debian's python3-oslo.messaging");
+            }
+            return new Probe(true, output, null);
+        } catch (IOException e) {
+            return new Probe(false, null, python + " cannot be run (" + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Probe(false, null, "interrupted while probing " + PYTHON);
+        }
+    }
+}

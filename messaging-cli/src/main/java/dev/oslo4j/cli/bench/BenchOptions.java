@@ -1,0 +1,82 @@
+package dev.oslo4j.cli.bench;
+
+import dev.oslo4j.cli.CliFailure;
+import dev.oslo4j.cli.options.Seconds;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** The options every {@code oslo4j bench} pattern shares. */
+public final class BenchOptions {
+
+    /** The baselines oslo4j can be compared with in the same run. */
+    public enum Baseline {
+        /** Bare amqp-client doing the same AMQP steps. */
+        RAW,
+        /** Python oslo.messaging 14.0.3 ({@code /usr/bin/python3}). */
+        PYTHON
+    }
+
+    @Option(names = "--url", paramLabel = "URL",
+            description = "Broker to measure on (default: an embedded broker started in this process).")
+    String url;
+
+    @Option(names = "--messages", paramLabel = "N", defaultValue = "10000",
+            description = "Measured messages (default: ${DEFAULT-VALUE}).")
+    long messages;
+
+    @Option(names = "--threads", paramLabel = "K", defaultValue = "1",
+            description = "Client threads sending concurrently (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--payload-bytes", paramLabel = "B", defaultValue = "100",
+            description = "Payload size of each message in bytes (default: ${DEFAULT-VALUE}).")
+    int payloadBytes;
+
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Unmeasured messages sent first (default: a tenth of --messages, at most 2000).")
+    Long warmup;
+
+    @Option(names = "--baseline", paramLabel = "raw|python", split = ",",
+            description = "Also run the same pattern with bare amqp-client (raw) and/or Python oslo.messaging "
+                    + "(python) in this run, and print oslo4j's ratio to each. Repeatable or comma-separated.")
+    List<Baseline> baselines = new ArrayList<>();
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Deadline for one call, and for the receivers to process everything sent "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the summary as one JSON document instead of a table.")
+    boolean json;
+
+    public String url() {
+        return url;
+    }
+
+    public boolean json() {
+        return json;
+    }
+
+    public Duration timeout() {
+        return Seconds.positive(timeoutSeconds, "--timeout");
+    }
+
+    /** The baselines asked for, each once, in the order given. */
+    public Set<Baseline> baselines() {
+        return new LinkedHashSet<>(baselines);
+    }
+
+    /** The load as a {@link LoadSpec}; nonsense (zero messages, negative sizes) is a usage error. */
+    public LoadSpec spec() {
+        try {
+            return new LoadSpec(messages, threads, payloadBytes,
+                    warmup == null ? LoadSpec.defaultWarmup(messages) : warmup, timeout(), Math.max(100, messages / 100));
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.oslo4j.cli.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives a {@link Workload} closed-loop: {@code threads} client threads take message numbers from one shared
+ * counter until all are handed out, timing each operation into a per-thread HdrHistogram. A warm-up phase
+ * runs first and is not measured. End-to-end patterns are timed until the receiving side has processed
+ * everything, so the rate is what really got through, not what was merely handed to the broker.
+ */
+public final class LoadRunner {
+    private final LoadSpec spec;
+    private final Progress progress;
+
+    public LoadRunner(LoadSpec spec, Progress progress) {
+        this.spec = spec;
+        this.progress = progress;
+    }
+
+    /** Runs the warm-up, then the measured phase, and summarizes. The workload stays open (caller closes). */
+    public RunResult run(Workload workload) throws InterruptedException {
+        Phase warmup = new Phase(workload, spec.warmup(), 0);
+        if (spec.warmup() > 0) {
+            progress.begin(workload.name() + " warm-up", spec.warmup(), warmup.issued::get);
+            warmup.execute();
+            progress.end();
+            if (warmup.aborted()) {
+                return warmup.result(workload.name(), 0);
+            }
+        }
+        Phase measured = new Phase(workload, spec.messages(), warmup.succeeded.get());
+        progress.begin(workload.name(), spec.messages(), measured.issued::get);
+        measured.execute();
+        progress.end();
+        return measured.result(workload.name(), System.nanoTime() - measured.startNanos);
+    }
+
+    /** One pass of {@code count} operations over all threads. */
+    private final class Phase {
+        private final Workload workload;
+        private final long count;
+        private final long processedBefore;
+        private final AtomicLong tickets = new AtomicLong();
+        private final AtomicLong issued = new AtomicLong();
+        private final AtomicLong succeeded = new AtomicLong();
+        private final AtomicLong failed = new AtomicLong();
+        private final AtomicReference<String> firstError = new AtomicReference<>();
+        private final List<Histogram> histograms = new ArrayList<>();
+        /** When every thread had its operation ready: connection set-up is not part of the measurement. */
+        private volatile long startNanos;
+
+        Phase(Workload workload, long count, long processedBefore) {
+            this.workload = workload;
+            this.count = count;
+            this.processedBefore = processedBefore;
+        }
+
+        void execute() throws InterruptedException {
+            int threads = (int) Math.min(spec.threads(), count);
+            CyclicBarrier ready = new CyclicBarrier(threads, () -> startNanos = System.nanoTime());
+            CountDownLatch finished = new CountDownLatch(threads);
+            List<Thread> workers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                Histogram histogram = new Histogram(3);
+                histograms.add(histogram);
+                int index = i;
+                Thread worker = new Thread(() -> {
+                    try {
+                        work(index, histogram, ready);
+                    } finally {
+                        finished.countDown();
+                    }
+                }, "oslo4j-bench-" + workload.name() + "-" + i);
+                worker.setDaemon(true);
+                workers.add(worker);
+                worker.start();
+            }
+            try {
+                finished.await();
+            } finally {
+                workers.forEach(Thread::interrupt);
+            }
+            drain();
+        }
+
+        private void work(int thread, Histogram histogram, CyclicBarrier ready) {
+            Workload.Operation operation = null;
+            try {
+                operation = workload.newOperation(thread);
+            } catch (Exception e) {
+                // A thread that cannot even start fails the run: stop handing out messages.
+                fail(e);
+                tickets.set(count);
+            }
+            try {
+                ready.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (BrokenBarrierException e) {
+                return;
+            }
+            if (operation == null) {
+                return;
+            }
+            long sequence;
+            while (!aborted() && (sequence = tickets.getAndIncrement()) < count) {
+                long start = System.nanoTime();
+                try {
+                    operation.execute(sequence);
+                    histogram.recordValue(System.nanoTime() - start);
+                    succeeded.incrementAndGet();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    fail(e);
+                    return;
+                } catch (Exception e) {
+                    fail(e);
+                }
+                issued.incrementAndGet();
+            }
+        }
+
+        /** End-to-end patterns: wait until the receiver has processed everything that was accepted. */
+        private void drain() throws InterruptedException {
+            long expected = processedBefore + succeeded.get();
+            long missing = expected - workload.awaitProcessed(expected, spec.drainTimeout());
+            if (missing > 0) {
+                succeeded.addAndGet(-missing);
+                failed.addAndGet(missing);
+                firstError.compareAndSet(null, missing + " accepted messages were not processed within "
+                        + spec.drainTimeout().toSeconds() + " s");
+            }
+        }
+
+        private void fail(Exception e) {
+            failed.incrementAndGet();
+            firstError.compareAndSet(null, describe(e));
+        }
+
+        boolean aborted() {
+            return failed.get() >= spec.maxErrors();
+        }
+
+        RunResult result(String name, long elapsedNanos) {
+            Histogram all = new Histogram(3);
+            histograms.forEach(all::add);
+            return new RunResult(name, succeeded.get(), failed.get(), Duration.ofNanos(elapsedNanos),
+                    LatencySummary.of(all), Optional.ofNullable(firstError.get()), aborted());
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.oslo4j.cli.bench;
+
+import java.time.Duration;
+
+/**
+ * How hard and how long a benchmark pushes: {@code messages} measured operations spread over {@code threads}
+ * client threads, each carrying {@code payloadBytes} of payload, after {@code warmup} unmeasured operations.
+ *
+ * @param drainTimeout how long to wait, after the last send, for the receiving side of an end-to-end
+ *     pattern (casts, notifications) to process everything that was sent
+ * @param maxErrors the run stops early once this many operations failed (a dead broker must not turn a
+ *     benchmark into an hour of timeouts)
+ */
+public record LoadSpec(long messages, int threads, int payloadBytes, long warmup, Duration drainTimeout,
+        long maxErrors) {
+
+    public LoadSpec {
+        require(messages > 0, "--messages must be at least 1, not " + messages);
+        require(threads > 0, "--threads must be at least 1, not " + threads);
+        require(threads <= 1024, "--threads must be at most 1024, not " + threads);
+        require(payloadBytes >= 0, "--payload-bytes must not be negative, not " + payloadBytes);
+        require(warmup >= 0, "--warmup must not be negative, not " + warmup);
+        require(!drainTimeout.isNegative() && !drainTimeout.isZero(), "the drain timeout must be positive");
+        require(maxErrors > 0, "the error limit must be at least 1");
+    }
+
+    /** The default warm-up: a tenth of the measured messages, at most 2000 — enough for the JIT to settle. */
+    public static long defaultWarmup(long messages) {
+        return Math.min(2000, messages / 10);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.oslo4j.cli.bench;
+
+import dev.oslo4j.cli.BrokerChoice;
+import dev.oslo4j.cli.ExitCodes;
+import dev.oslo4j.cli.JsonOutput;
+import dev.oslo4j.cli.bench.oslo.OsloWorkloads;
+import dev.oslo4j.cli.bench.python.PythonBaseline;
+import dev.oslo4j.cli.bench.python.PythonContender;
+import dev.oslo4j.cli.bench.raw.RawPublishConsume;
+import dev.oslo4j.cli.bench.raw.RawRequestReply;
+import dev.oslo4j.cli.options.HelpOption;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code oslo4j bench <pattern>}: measures oslo4j on one messaging pattern, then each requested baseline on the
+ * same broker in the same run, and prints them side by side. Exits 1 when any contender had errors.
+ */
+abstract class PatternBench implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    BenchOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    abstract BenchPattern pattern();
+
+    @Override
+    public Integer call() throws Exception {
+        LoadSpec load = options.spec();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        Progress progress = bar != null ? bar : Progress.NONE;
+        try (BrokerChoice broker = BrokerChoice.open(options.url())) {
+            List<RunResult> results = new ArrayList<>();
+            for (Contender contender : contenders(broker)) {
+                results.add(contender.run(load, progress));
+            }
+            BenchReport report = new BenchReport(pattern(), broker.description(), load, results);
+            if (options.json()) {
+                JsonOutput.print(out, report.json());
+            } else {
+                out.print(report.text());
+                out.flush();
+            }
+            return report.errors() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
+    private List<Contender> contenders(BrokerChoice broker) {
+        List<Contender> contenders = new ArrayList<>();
+        contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw()));
+        for (BenchOptions.Baseline baseline : options.baselines()) {
+            contenders.add(switch (baseline) {
+                case RAW -> Contender.of("raw amqp-client", load -> pattern() == BenchPattern.RPC_CALL
+                        ? new RawRequestReply(broker.raw(), load.threads(), Payloads.bytes(load.payloadBytes()),
+                                options.timeout())
+                        : new RawPublishConsume(broker.raw(), Payloads.bytes(load.payloadBytes()),
+                                options.timeout()));
+                case PYTHON -> new PythonContender(PythonBaseline.fromEnvironment(), pattern(),
+                        broker.transportUrl(), broker.raw());
+            });
+        }
+        return contenders;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.oslo4j.cli.bench;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one contender achieved.
+ *
+ * @param completed operations that succeeded (and, for end-to-end patterns, were processed)
+ * @param errors operations that failed, plus messages sent but never processed
+ * @param elapsed from the first measured send until the last measured message was processed
+ * @param firstError the first failure's description, to tell the user why a run has errors
+ * @param aborted whether the run stopped early (too many errors)
+ */
+public record RunResult(String name, long completed, long errors, Duration elapsed, LatencySummary latency,
+        Optional<String> firstError, boolean aborted) {
+
+    /** Completed operations per second. */
+    public double rate() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : completed / seconds;
+    }
+
+    /** How many times faster than {@code other} this run was, by rate; empty when {@code other} has no rate. */
+    public Optional<Double> ratioTo(RunResult other) {
+        return other.rate() <= 0 ? Optional.empty() : Optional.of(rate() / other.rate());
+    }
+}

@@ -1,0 +1,61 @@
+package dev.oslo4j.cli.bench.oslo;
+
+import dev.oslo4j.cli.bench.BenchPattern;
+import dev.oslo4j.cli.bench.BenchTopology;
+import dev.oslo4j.cli.bench.Contender;
+import dev.oslo4j.cli.bench.Workload;
+import dev.oslo4j.cli.bench.raw.RawBroker;
+import java.time.Duration;
+
+/** oslo4j as a benchmark contender: a workload per pattern, and the clean-up of what it declared. */
+public final class OsloWorkloads {
+    private OsloWorkloads() {
+    }
+
+    /**
+     * The oslo4j contender for {@code pattern} on the broker at {@code url}. Each run uses a fresh exchange
+     * and topic, deleted afterwards through {@code cleanup} (topic queues are not auto-delete, and the broker
+     * may be a shared RabbitMQ).
+     */
+    public static Contender contender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup) {
+        return Contender.of("oslo4j", spec -> {
+            BenchTopology topology = BenchTopology.fresh("oslo4j");
+            Workload workload = pattern == BenchPattern.NOTIFY
+                    ? new OsloNotifyWorkload(url, topology, spec, timeout)
+                    : new OsloRpcWorkload(pattern, url, topology, spec, timeout);
+            return new CleaningWorkload(workload, () -> topology.delete(cleanup));
+        });
+    }
+
+    /** Closes the workload, then deletes its topology. */
+    private record CleaningWorkload(Workload delegate, CleanUp cleanUp) implements Workload {
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public Operation newOperation(int thread) throws Exception {
+            return delegate.newOperation(thread);
+        }
+
+        @Override
+        public long awaitProcessed(long total, Duration timeout) throws InterruptedException {
+            return delegate.awaitProcessed(total, timeout);
+        }
+
+        @Override
+        public void close() throws Exception {
+            try {
+                delegate.close();
+            } finally {
+                cleanUp.run();
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface CleanUp {
+        void run() throws Exception;
+    }
+}

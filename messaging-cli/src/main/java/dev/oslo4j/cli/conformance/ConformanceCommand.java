@@ -1,0 +1,45 @@
+package dev.oslo4j.cli.conformance;
+
+import dev.oslo4j.cli.CliFailure;
+import dev.oslo4j.cli.ExitCodes;
+import dev.oslo4j.cli.options.HelpOption;
+import dev.oslo4j.cli.options.UrlOption;
+import dev.oslo4j.messaging.TransportURL;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code oslo4j conformance}: the conformance suite against any broker, as a pass/fail table. */
+@Command(name = "conformance", description = "Run the conformance suite (wire behaviour, broker parity, "
+        + "Python interop) against the broker at --url and print a pass/fail table.",
+        footer = {"", "Exit codes: 0 every test passed (skipped ones are listed with the reason), "
+                + "1 a test failed, 3 bad usage or configuration.",
+                "Example: oslo4j conformance --url rabbit://guest:guest@127.0.0.1:5672/"})
+public final class ConformanceCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Mixin
+    UrlOption url;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        TransportURL parsed = TransportURL.parse(url.url());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("conformance on " + parsed);
+        out.flush();
+        List<TestOutcome> outcomes = ConformanceRunner.runSuite(url.url(), out);
+        if (outcomes.isEmpty()) {
+            throw new CliFailure(ExitCodes.FAILED, "no conformance tests were found in package "
+                    + ConformanceRunner.SUITE_PACKAGE + " (is the conformance-tests jar on the class path?)");
+        }
+        return ConformanceRunner.count(outcomes, TestOutcome.Status.FAIL) == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

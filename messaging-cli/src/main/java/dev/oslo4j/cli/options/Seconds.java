@@ -1,0 +1,18 @@
+package dev.oslo4j.cli.options;
+
+import dev.oslo4j.cli.CliFailure;
+import java.time.Duration;
+
+/** Turns a {@code --timeout}-style number of seconds into a duration, refusing what makes no sense. */
+public final class Seconds {
+    private Seconds() {
+    }
+
+    /** {@code seconds} (fractions allowed) as a duration; zero, negative or non-finite is a usage error. */
+    public static Duration positive(double seconds, String option) {
+        if (!(seconds > 0) || Double.isInfinite(seconds) || seconds > 366 * 86_400) {
+            throw CliFailure.usage(option + " must be a positive number of seconds, not " + seconds);
+        }
+        return Duration.ofNanos((long) (seconds * 1e9));
+    }
+}

@@ -1,0 +1,81 @@
+package dev.oslo4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code oslo4j bench}: real (small) runs print the summary shapes; bad options are usage errors. */
+class BenchCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rpc-call", "rpc-cast"})
+    void jsonSummaryComparesOslo4jWithTheRawBaseline(String pattern) throws Exception {
+        String url = TestEnvironment.rabbitMq();
+        CliRun run = CliRun.of("bench", pattern, "--url", url, "--messages", "300", "--threads", "2",
+                "--payload-bytes", "64", "--baseline", "raw", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.path("pattern").asText()).isEqualTo(pattern);
+        assertThat(report.path("broker").asText()).isEqualTo("rabbit://guest:****@127.0.0.1:5672/");
+        assertThat(report.path("messages").asLong()).isEqualTo(300);
+        assertThat(report.path("warmup").asLong()).isEqualTo(30);
+        JsonNode results = report.path("results");
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).path("name").asText()).isEqualTo("oslo4j");
+        assertThat(results.get(1).path("name").asText()).isEqualTo("raw amqp-client");
+        for (JsonNode result : results) {
+            assertThat(result.path("completed").asLong()).as(result.toString()).isEqualTo(300);
+            assertThat(result.path("errors").asLong()).isZero();
+            assertThat(result.path("rate").asDouble()).isPositive();
+            assertThat(result.path("latency_ms").path("p99").asDouble())
+                    .isGreaterThanOrEqualTo(result.path("latency_ms").path("p50").asDouble());
+        }
+        assertThat(report.path("ratios").path("raw amqp-client").asDouble()).isPositive();
+    }
+
+    @Test
+    void textSummaryHasATableAndTheRatioToPython() {
+        String url = TestEnvironment.rabbitMq();
+        TestEnvironment.requirePython();
+        CliRun run = CliRun.of("bench", "rpc-call", "--url", url, "--messages", "100", "--warmup", "10",
+                "--baseline", "python");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("bench rpc-call on rabbit://guest:****@127.0.0.1:5672/: 100 messages")
+                .contains("msg/s").contains("p50 ms").contains("p99 ms").contains("max ms").contains("errors")
+                .containsPattern("(?m)^oslo4j +\\d+")
+                .containsPattern("(?m)^python oslo.messaging +\\d+")
+                .containsPattern("oslo4j / python oslo.messaging: \\d+\\.\\d\\dx the rate");
+        assertThat(run.err()).as("no progress bar without a terminal").isEmpty();
+    }
+
+    @Test
+    void badLoadIsBadUsage() {
+        CliRun run = CliRun.of("bench", "rpc-call", "--url", TestEnvironment.RABBITMQ_URL, "--messages", "0");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--messages must be at least 1");
+    }
+
+    @Test
+    void unknownBaselineIsBadUsage() {
+        CliRun run = CliRun.of("bench", "rpc-cast", "--baseline", "java");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--baseline").contains("RAW");
+    }
+
+    @Test
+    void missingPatternIsBadUsage() {
+        CliRun run = CliRun.of("bench");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("Missing pattern");
+    }
+}

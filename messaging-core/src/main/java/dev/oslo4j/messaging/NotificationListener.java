@@ -1,0 +1,402 @@
+package dev.oslo4j.messaging;
+
+import dev.oslo4j.messaging.dispatch.BatchNotificationDispatcher;
+import dev.oslo4j.messaging.dispatch.NotificationDispatcher;
+import dev.oslo4j.messaging.driver.IncomingNotification;
+import dev.oslo4j.messaging.driver.Listener;
+import dev.oslo4j.messaging.driver.NotificationAddress;
+import dev.oslo4j.messaging.wire.ReceivedNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Consumes notifications (oslo's notification listener and batch notification listener), wire-compatible with
+ * Python notifiers ({@code messagingv2} and {@code messaging}).
+ *
+ * <pre>{@code
+ * NotificationListener listener = NotificationListener.builder(transport)
+ *         .target(Target.topic("notifications"))
+ *         .endpoint(new InstanceEvents())                       // a NotificationEndpoint or a plain object
+ *         .pool("billing")                                      // optional: a queue of its own
+ *         .allowRequeue(true)
+ *         .build()
+ *         .start();
+ * ...
+ * listener.close();
+ * }</pre>
+ *
+ * <h2>Topology (spec §9.6)</h2>
+ * For every target and every priority some endpoint implements: without a pool, the shared queue
+ * {@code <topic>.<priority>} (listeners without a pool compete for messages); with a pool, one queue named exactly
+ * after the pool, bound with every {@code <topic>.<priority>} key (every pool gets every notification; listeners
+ * of one pool compete). Bound on the target's exchange, or the control exchange.
+ *
+ * <h2>Processing (spec §9.5, §9.8)</h2>
+ * Notifications run on {@link Builder#executorThreads(int)} threads (so not in order unless 1). The endpoints'
+ * method for the priority runs, filters applied; the notification is acknowledged <em>after</em> dispatch. A
+ * {@link NotificationResult#REQUEUE} result, or an exception, redelivers it when {@link Builder#allowRequeue} is
+ * set — otherwise it is acknowledged anyway, as oslo. Unknown priorities are logged and acknowledged; malformed
+ * messages are logged and rejected by the driver. The last 16 acknowledged {@code _unique_id}s are remembered to
+ * drop redelivered duplicates.
+ *
+ * <h2>Batches (spec §9.9)</h2>
+ * With {@link Builder#batchSize(int)} and/or {@link Builder#batchTimeout(Duration)}, endpoints are
+ * {@link BatchNotificationEndpoint}s (or plain objects with {@code List<Notification>} methods) receiving the
+ * notifications of each priority in a batch; a batch is delivered when full or {@code batchTimeout} after its first
+ * notification. REQUEUE (or an exception) requeues that priority's part of the batch (if allowed).
+ */
+public final class NotificationListener implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationListener.class);
+
+    private final Transport transport;
+    private final List<NotificationAddress> addresses;
+    private final String pool;
+    private final boolean allowRequeue;
+    private final int prefetch;
+    private final Set<Priority> priorities;
+    private final NotificationDispatcher dispatcher;
+    private final BatchNotificationDispatcher batchDispatcher;
+    private final ThreadPoolExecutor executor;
+    private final ScheduledExecutorService batchTimer;
+    private final NotificationBatcher batcher;
+    private final String name;
+    private Listener listener;
+    private boolean stopped;
+
+    private NotificationListener(Builder b) {
+        this.transport = b.transport;
+        this.pool = b.pool;
+        this.allowRequeue = b.allowRequeue;
+        boolean batch = b.batchSize > 0 || b.batchTimeout != null;
+        try {
+            if (batch) {
+                this.batchDispatcher = BatchNotificationDispatcher.of(b.endpoints);
+                this.dispatcher = null;
+                this.priorities = batchDispatcher.priorities();
+            } else {
+                this.dispatcher = NotificationDispatcher.of(b.endpoints);
+                this.batchDispatcher = null;
+                this.priorities = dispatcher.priorities();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfiguration(e.getMessage(), e);
+        }
+        if (priorities.isEmpty()) {
+            throw new InvalidConfiguration("none of the notification endpoints " + b.describeEndpoints()
+                    + " has a method named after a priority (audit, debug, info, warn, error, critical, sample)");
+        }
+        List<NotificationAddress> a = new ArrayList<>();
+        for (Target t : b.targets) {
+            for (Priority p : EnumSet.copyOf(priorities)) {
+                a.add(new NotificationAddress(t.exchange(), t.topic(), p.routingName()));
+            }
+        }
+        this.addresses = List.copyOf(a);
+        this.name = "notification listener " + b.targets.stream().map(Target::topic).toList()
+                + (pool == null ? "" : " pool " + pool);
+        int threads = b.executorThreads > 0 ? b.executorThreads : transport.options().executorThreadPoolSize();
+        int configured = b.prefetch > 0 ? b.prefetch : transport.options().rabbitQosPrefetchCount();
+        // oslo's default prefetch is unlimited; bounded here so that a backlog is not pulled into memory at once.
+        this.prefetch = configured > 0 ? configured : Math.max(256, Math.max(4 * threads, 2 * b.batchSize));
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("oslo4j-notify-" + b.targets.get(0).topic()));
+        executor.allowCoreThreadTimeOut(true);
+        if (batch) {
+            // oslo caps batch_size by the prefetch count: a batch larger than what may be unacknowledged never fills
+            int size = b.batchSize > 0 ? Math.min(b.batchSize, prefetch) : prefetch;
+            this.batchTimer = Executors.newSingleThreadScheduledExecutor(named("oslo4j-notify-batch"));
+            this.batcher = new NotificationBatcher(size, b.batchTimeout == null ? 0 : b.batchTimeout.toNanos(),
+                    batchTimer, this::submitBatch);
+        } else {
+            this.batchTimer = null;
+            this.batcher = null;
+        }
+    }
+
+    public static Builder builder(Transport transport) {
+        return new Builder(transport);
+    }
+
+    /** The priorities this listener subscribes to (those its endpoints implement). */
+    public Set<Priority> priorities() {
+        return priorities;
+    }
+
+    /** The queues' binding addresses: every (target, priority). */
+    public List<NotificationAddress> addresses() {
+        return addresses;
+    }
+
+    /** Declares the queues and starts consuming. */
+    public synchronized NotificationListener start() {
+        if (stopped) {
+            throw new IllegalStateException(name + " was stopped; build a new one");
+        }
+        if (listener == null) {
+            listener = transport.driver().listenForNotifications(addresses, pool, prefetch,
+                    batcher != null ? batcher::add : this::submit);
+        }
+        return this;
+    }
+
+    /** Stops consuming; notifications already received are still processed (and acknowledged). */
+    public synchronized void stop() {
+        stopped = true;
+        if (listener != null) {
+            listener.stop();
+        }
+    }
+
+    /**
+     * Stops, waits (up to {@code timeout}) for received notifications to be processed, then closes the consumer
+     * (anything still unacknowledged returns to its queue).
+     *
+     * @return whether processing finished in time
+     */
+    public boolean await(Duration timeout) {
+        stop();
+        if (batcher != null) {
+            batcher.flush();
+            batchTimer.shutdownNow();
+        }
+        executor.shutdown();
+        boolean done;
+        try {
+            done = executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done = false;
+        }
+        synchronized (this) {
+            if (listener != null) {
+                listener.close();
+            }
+        }
+        return done;
+    }
+
+    /** {@link #await(Duration)} without a time limit. */
+    public void await() {
+        await(Duration.ofDays(365));
+    }
+
+    /** Stops, waits up to 30 s for processing, closes the consumer. */
+    @Override
+    public void close() {
+        if (!await(Duration.ofSeconds(30))) {
+            LOG.warn("{}: endpoints still running after 30 s; closing anyway", name);
+            executor.shutdownNow();
+        }
+    }
+
+    private void submit(IncomingNotification n) {
+        try {
+            executor.execute(() -> process(n));
+        } catch (RejectedExecutionException e) {
+            n.requeue(); // stopping: leave it to another listener
+        }
+    }
+
+    private void process(IncomingNotification n) {
+        NotificationResult result = NotificationResult.REQUEUE;
+        try {
+            result = dispatcher.dispatch(n.message());
+        } catch (RuntimeException | Error e) {
+            LOG.error("{}: dispatch failed", name, e);
+            throw e;
+        } finally {
+            settle(n, result);
+        }
+    }
+
+    private void submitBatch(List<IncomingNotification> batch) {
+        try {
+            executor.execute(() -> processBatch(batch));
+        } catch (RejectedExecutionException e) {
+            batch.forEach(IncomingNotification::requeue);
+        }
+    }
+
+    private void processBatch(List<IncomingNotification> batch) {
+        List<ReceivedNotification> messages = new ArrayList<>(batch.size());
+        batch.forEach(n -> messages.add(n.message()));
+        Set<Integer> requeue = null;
+        try {
+            requeue = batchDispatcher.dispatch(messages);
+        } finally {
+            for (int i = 0; i < batch.size(); i++) {
+                settle(batch.get(i), requeue == null || requeue.contains(i) ? NotificationResult.REQUEUE
+                        : NotificationResult.HANDLED);
+            }
+        }
+    }
+
+    private void settle(IncomingNotification n, NotificationResult result) {
+        try {
+            if (result == NotificationResult.REQUEUE && allowRequeue) {
+                n.requeue();
+            } else {
+                n.ack();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not settle notification {}: {}", name, n.message().messageId(), e.toString());
+        }
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "NotificationListener(" + name + ", priorities " + priorities + ")";
+    }
+
+    /** Builder of {@link NotificationListener}. */
+    public static final class Builder {
+        private final Transport transport;
+        private final List<Target> targets = new ArrayList<>();
+        private final List<NotificationDispatcher.Registration> endpoints = new ArrayList<>();
+        private String pool;
+        private boolean allowRequeue;
+        private int executorThreads;
+        private int prefetch;
+        private int batchSize;
+        private Duration batchTimeout;
+
+        private Builder(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+        }
+
+        /** A target to listen on: its topic (required) and exchange (default: the control exchange). */
+        public Builder target(Target target) {
+            Objects.requireNonNull(target, "target");
+            if (target.topic() == null || target.topic().isEmpty()) {
+                throw new InvalidTarget("a notification listener's target needs a topic", target);
+            }
+            targets.add(target);
+            return this;
+        }
+
+        public Builder targets(List<Target> targets) {
+            targets.forEach(this::target);
+            return this;
+        }
+
+        /** Adds an endpoint (tried in the order added); its own {@code filterRule()} applies, if any. */
+        public Builder endpoint(Object endpoint) {
+            endpoints.add(new NotificationDispatcher.Registration(Objects.requireNonNull(endpoint, "endpoint"), null));
+            return this;
+        }
+
+        /** Adds an endpoint that only receives notifications matching {@code filter}. */
+        public Builder endpoint(Object endpoint, NotificationFilter filter) {
+            endpoints.add(new NotificationDispatcher.Registration(Objects.requireNonNull(endpoint, "endpoint"),
+                    Objects.requireNonNull(filter, "filter")));
+            return this;
+        }
+
+        public Builder endpoints(List<?> endpoints) {
+            endpoints.forEach(this::endpoint);
+            return this;
+        }
+
+        /** Listen through a queue named {@code pool} of its own (every pool gets every notification). */
+        public Builder pool(String pool) {
+            if (pool != null && pool.isEmpty()) {
+                throw new InvalidConfiguration("notification listener pool name must not be empty");
+            }
+            this.pool = pool;
+            return this;
+        }
+
+        /** Whether REQUEUE results (and endpoint exceptions) redeliver; default false, as oslo's factory. */
+        public Builder allowRequeue(boolean allowRequeue) {
+            this.allowRequeue = allowRequeue;
+            return this;
+        }
+
+        /** Worker threads (default {@code executor_thread_pool_size}, 64); 1 keeps arrival order. */
+        public Builder executorThreads(int threads) {
+            if (threads < 1) {
+                throw new InvalidConfiguration("notification listener executor threads must be at least 1, got "
+                        + threads);
+            }
+            this.executorThreads = threads;
+            return this;
+        }
+
+        /**
+         * How many notifications may be delivered but not yet acknowledged (default
+         * {@code rabbit_qos_prefetch_count} when set, else max(256, 4 × threads, 2 × batchSize)).
+         */
+        public Builder prefetch(int prefetch) {
+            if (prefetch < 1) {
+                throw new InvalidConfiguration("notification listener prefetch must be at least 1, got " + prefetch);
+            }
+            this.prefetch = prefetch;
+            return this;
+        }
+
+        /** Makes this a batch listener delivering up to {@code size} notifications at once. */
+        public Builder batchSize(int size) {
+            if (size < 1) {
+                throw new InvalidConfiguration("notification listener batch size must be at least 1, got " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /**
+         * Makes this a batch listener delivering a batch at the latest {@code timeout} after its first
+         * notification. Without it a batch listener waits until its batch is full, as oslo without
+         * {@code batch_timeout}.
+         */
+        public Builder batchTimeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new InvalidConfiguration("notification listener batch timeout must be positive, got " + timeout);
+            }
+            this.batchTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @throws InvalidConfiguration without targets or endpoints, when no endpoint implements a priority, or
+         *     when an endpoint method has an unsupported signature
+         */
+        public NotificationListener build() {
+            if (targets.isEmpty()) {
+                throw new InvalidConfiguration("a notification listener needs at least one target (topic)");
+            }
+            if (endpoints.isEmpty()) {
+                throw new InvalidConfiguration("a notification listener needs at least one endpoint");
+            }
+            return new NotificationListener(this);
+        }
+
+        private String describeEndpoints() {
+            return endpoints.stream().map(r -> r.endpoint().getClass().getName()).toList().toString();
+        }
+    }
+}

@@ -1,0 +1,318 @@
+package dev.oslo4j.messaging;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.oslo4j.messaging.dispatch.Failures;
+import dev.oslo4j.messaging.driver.CallOptions;
+import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.wire.Json;
+import dev.oslo4j.messaging.wire.RpcRequest;
+import dev.oslo4j.messaging.wire.VersionRule;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Invokes methods on RPC servers (oslo's {@code RPCClient}); immutable and thread-safe.
+ *
+ * <pre>{@code
+ * RpcClient compute = RpcClient.builder(transport, Target.topic("compute").withVersion("5.0"))
+ *         .timeout(Duration.ofSeconds(30)).build();
+ * JsonNode info = compute.prepare().server("host1").build().call(ctxt, "get_info", Map.of("uuid", id));
+ * compute.cast(ctxt, "reboot_instance", Map.of("instance_id", id));
+ * }</pre>
+ *
+ * <p>Remote failures are thrown as {@link RemoteError}, or as a Java type explicitly mapped in
+ * {@link MessagingOptions.Builder#mapRemoteException}.
+ */
+public final class RpcClient {
+
+    private final Transport transport;
+    private final Target target;
+    private final Duration timeout;
+    private final String versionCap;
+    private final int retry;
+    private final Duration callMonitorTimeout;
+
+    private RpcClient(Builder b) {
+        this.transport = b.transport;
+        this.target = b.target.build();
+        this.timeout = b.timeout;
+        this.versionCap = b.versionCap;
+        this.retry = b.retry;
+        this.callMonitorTimeout = b.callMonitorTimeout;
+    }
+
+    public static Builder builder(Transport transport, Target target) {
+        return new Builder(transport, target);
+    }
+
+    /** A builder pre-filled with this client's settings, to derive a client with overrides (oslo's prepare()). */
+    public Builder prepare() {
+        Builder b = new Builder(transport, target);
+        b.timeout = timeout;
+        b.versionCap = versionCap;
+        b.retry = retry;
+        b.callMonitorTimeout = callMonitorTimeout;
+        return b;
+    }
+
+    /** Shortcut: this client aimed at another target (settings kept). */
+    public RpcClient prepare(Target newTarget) {
+        Builder b = prepare();
+        b.target = newTarget.toBuilder();
+        return b.build();
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** The call timeout ({@code rpc_response_timeout} unless set). */
+    public Duration timeout() {
+        return timeout != null ? timeout : transport.options().rpcResponseTimeout();
+    }
+
+    /** Whether a message at {@code version} is allowed by the version cap (true without a cap). */
+    public boolean canSendVersion(String version) {
+        return versionCap == null || VersionRule.isCompatible(versionCap, version);
+    }
+
+    /**
+     * Calls {@code method} and waits for its result.
+     *
+     * @param context request context (flattened into {@code _context_*}); null for none
+     * @param args    keyword arguments (JSON-serializable values); null for none
+     * @throws MessagingTimeout    no reply within the timeout (or call-monitor timeout)
+     * @throws RemoteError         the server reported a failure (or its mapped Java type)
+     * @throws MessageDeliveryFailure the request could not be sent
+     * @throws RpcVersionCapError  the target version exceeds the version cap
+     * @throws InvalidTarget       the target has no topic or is fanout
+     */
+    public JsonNode call(Map<String, ?> context, String method, Map<String, ?> args) {
+        CompletableFuture<CallResult> f = startCall(context, method, args);
+        CallResult r;
+        try {
+            r = f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while waiting for the reply to " + method);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+        return resultOf(r);
+    }
+
+    /** Calls and converts the result to {@code type} with Jackson. */
+    public <T> T call(Map<String, ?> context, String method, Map<String, ?> args, Class<T> type) {
+        return convert(call(context, method, args), Json.mapper().constructType(type), method);
+    }
+
+    /** Calls and converts the result to a generic type, e.g. {@code new TypeReference<List<Host>>() {}}. */
+    public <T> T call(Map<String, ?> context, String method, Map<String, ?> args, TypeReference<T> type) {
+        return convert(call(context, method, args), Json.mapper().constructType(type), method);
+    }
+
+    /**
+     * Calls without blocking. The future completes (on a pool thread, never on an I/O thread) with the result,
+     * or exceptionally with the exceptions {@link #call} throws.
+     */
+    public CompletableFuture<JsonNode> callAsync(Map<String, ?> context, String method, Map<String, ?> args) {
+        CompletableFuture<CallResult> f;
+        try {
+            f = startCall(context, method, args);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return f.handleAsync((r, e) -> {
+            if (e != null) {
+                throw rethrow(e);
+            }
+            return resultOf(r);
+        });
+    }
+
+    /**
+     * Sends {@code method} without waiting for its execution; returns once the broker confirmed the message.
+     * A fanout target reaches every server of the topic.
+     *
+     * @throws MessageDeliveryFailure the message could not be sent within the retry policy
+     */
+    public void cast(Map<String, ?> context, String method, Map<String, ?> args) {
+        try {
+            sendCast(context, method, args).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MessagingException("interrupted while casting " + method);
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    /**
+     * {@link #cast} without blocking: completes (on a pool thread, never on an I/O thread) when the broker
+     * confirmed the message.
+     */
+    public CompletableFuture<Void> castAsync(Map<String, ?> context, String method, Map<String, ?> args) {
+        CompletableFuture<Void> f;
+        try {
+            f = sendCast(context, method, args);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return f.handleAsync((v, e) -> {
+            if (e != null) {
+                throw rethrow(e);
+            }
+            return v;
+        });
+    }
+
+    private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
+        return transport.driver().cast(target, request(context, method, args), retry);
+    }
+
+    private CompletableFuture<CallResult> startCall(Map<String, ?> context, String method, Map<String, ?> args) {
+        if (target.fanout()) {
+            throw new InvalidTarget("A call cannot be used with fanout", target);
+        }
+        RpcRequest r = request(context, method, args);
+        return transport.driver().call(target, r, new CallOptions(timeout(), callMonitorTimeout, retry));
+    }
+
+    private RpcRequest request(Map<String, ?> context, String method, Map<String, ?> args) {
+        Objects.requireNonNull(method, "method");
+        if (versionCap != null && !VersionRule.isCompatible(versionCap, target.version())) {
+            throw new RpcVersionCapError(target.version(), versionCap);
+        }
+        return new RpcRequest(method, args, target.namespace(), target.version(), context);
+    }
+
+    private JsonNode resultOf(CallResult r) {
+        if (r.failure() != null) {
+            throw transport.options().rebuildRemoteException(Failures.toRemoteError(r.failure()));
+        }
+        return r.result();
+    }
+
+    private static <T> T convert(JsonNode node, JavaType type, String method) {
+        try {
+            return Json.mapper().treeToValue(node, type);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new MessagingException("result of " + method + " cannot be converted to " + type.toCanonical()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof CancellationException) {
+            return new MessagingException("call cancelled");
+        }
+        if (t instanceof RuntimeException re) {
+            return re;
+        }
+        return new MessagingException(t.toString(), t);
+    }
+
+    /** Builder of {@link RpcClient}; also returned by {@link #prepare()} for per-call overrides. */
+    public static final class Builder {
+        private final Transport transport;
+        private Target.Builder target;
+        private Duration timeout;
+        private String versionCap;
+        private int retry = -1;
+        private Duration callMonitorTimeout;
+
+        private Builder(Transport transport, Target target) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.target = Objects.requireNonNull(target, "target").toBuilder();
+        }
+
+        public Builder exchange(String exchange) {
+            target.exchange(exchange);
+            return this;
+        }
+
+        public Builder topic(String topic) {
+            target.topic(topic);
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            target.namespace(namespace);
+            return this;
+        }
+
+        public Builder version(String version) {
+            target.version(version);
+            return this;
+        }
+
+        public Builder server(String server) {
+            target.server(server);
+            return this;
+        }
+
+        public Builder fanout(boolean fanout) {
+            target.fanout(fanout);
+            return this;
+        }
+
+        /** Call timeout (default {@code rpc_response_timeout}); also the request's AMQP expiration. */
+        public Builder timeout(Duration timeout) {
+            if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+                throw new InvalidConfiguration("RPC client timeout must be positive, got " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** Highest version this client may send ({@code "X.Y"}); null for no cap. */
+        public Builder versionCap(String versionCap) {
+            if (versionCap != null) {
+                try {
+                    VersionRule.isCompatible(versionCap, "1.0"); // validates the format
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidConfiguration("RPC client version cap: " + e.getMessage());
+                }
+            }
+            this.versionCap = versionCap;
+            return this;
+        }
+
+        /** Send retries after connection loss: -1 forever (default), 0 none, N up to N. */
+        public Builder retry(int retry) {
+            if (retry < -1) {
+                throw new InvalidConfiguration("RPC client retry must be -1 (forever), 0 or positive, got " + retry);
+            }
+            this.retry = retry;
+            return this;
+        }
+
+        /**
+         * Longest silence tolerated from the server while a call runs; the server then sends heartbeats every
+         * half of it (whole seconds, at least 2 s to get heartbeats from Python servers). Null to disable.
+         */
+        public Builder callMonitorTimeout(Duration callMonitorTimeout) {
+            if (callMonitorTimeout != null && (callMonitorTimeout.isNegative() || callMonitorTimeout.isZero())) {
+                throw new InvalidConfiguration("call monitor timeout must be positive, got " + callMonitorTimeout);
+            }
+            this.callMonitorTimeout = callMonitorTimeout;
+            return this;
+        }
+
+        public RpcClient build() {
+            return new RpcClient(this);
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package dev.oslo4j.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oslo4j.messaging.dispatch.Failures;
+import dev.oslo4j.messaging.dispatch.RpcDispatcher;
+import dev.oslo4j.messaging.driver.IncomingRequest;
+import dev.oslo4j.messaging.driver.Listener;
+import dev.oslo4j.messaging.wire.ReceivedRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Serves RPC requests for a target (oslo's RPC server): consumes {@code <topic>}, {@code <topic>.<server>} and a
+ * fanout queue, and runs requests concurrently on a pool of {@code executor_thread_pool_size} threads, dispatching
+ * to endpoints by oslo's rules (namespace, version, method name; see {@link RpcEndpoint}, {@link DynamicEndpoint}).
+ *
+ * <pre>{@code
+ * RpcServer server = RpcServer.builder(transport, Target.topic("compute").withServer("host1"))
+ *         .endpoint(new ComputeManager()).build();
+ * server.start();
+ * ...
+ * server.close(); // stop consuming, wait for running requests, delete the fanout queue
+ * }</pre>
+ *
+ * <p>Endpoint methods are public instance methods; a first parameter of type {@link RequestContext} receives
+ * the context, the others are bound by name from the request's {@code args} and converted to their declared
+ * types. Their return value is the reply; an exception becomes the failure reply ({@link OsloFailure} and
+ * {@link RemoteError} choose the exact Python module/class). Casts are never answered. While a call runs and
+ * its client asked for call monitoring, heartbeats are sent every half of the client's {@code _timeout}.
+ */
+public final class RpcServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
+
+    private final Transport transport;
+    private final Target target;
+    private final RpcDispatcher dispatcher;
+    private final ThreadPoolExecutor executor;
+    private final ScheduledThreadPoolExecutor heartbeats;
+    private final List<Consumer<RpcRequestInfo>> observers;
+    private Listener listener;
+    private boolean stopped;
+
+    private RpcServer(Builder b) {
+        this.transport = b.transport;
+        this.target = b.target;
+        this.observers = List.copyOf(b.observers);
+        if (target.topic() == null || target.server() == null) {
+            throw new InvalidTarget("A server's target must have topic and server names specified", target);
+        }
+        List<Object> endpoints = new ArrayList<>(b.endpoints);
+        if (transport.options().rpcPingEnabled()) {
+            endpoints.add(new PingEndpoint());
+        }
+        try {
+            this.dispatcher = RpcDispatcher.of(endpoints);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfiguration(e.getMessage(), e);
+        }
+        int threads = b.executorThreads > 0 ? b.executorThreads : transport.options().executorThreadPoolSize();
+        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named("oslo4j-rpc-" + target.topic()));
+        executor.allowCoreThreadTimeOut(true);
+        this.heartbeats = new ScheduledThreadPoolExecutor(1, named("oslo4j-rpc-heartbeat-" + target.topic()));
+        heartbeats.setRemoveOnCancelPolicy(true);
+    }
+
+    public static Builder builder(Transport transport, Target target) {
+        return new Builder(transport, target);
+    }
+
+    public Target target() {
+        return target;
+    }
+
+    /** Declares the queues and starts consuming. */
+    public synchronized RpcServer start() {
+        if (stopped) {
+            throw new IllegalStateException("RPC server " + target + " was stopped; build a new one");
+        }
+        if (listener == null) {
+            listener = transport.driver().listenForRpc(target, this::submit);
+        }
+        return this;
+    }
+
+    /** Stops consuming new requests; running ones complete. */
+    public synchronized void stop() {
+        stopped = true;
+        if (listener != null) {
+            listener.stop();
+        }
+    }
+
+    /**
+     * Waits (up to {@code timeout}) for running requests to finish after {@link #stop()}, then releases the
+     * server's resources and deletes its fanout queue.
+     *
+     * @return whether all requests finished in time
+     */
+    public boolean await(Duration timeout) {
+        stop();
+        executor.shutdown();
+        boolean done;
+        try {
+            done = executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            done = false;
+        }
+        heartbeats.shutdownNow();
+        synchronized (this) {
+            if (listener != null) {
+                listener.close();
+            }
+        }
+        return done;
+    }
+
+    /** {@link #await(Duration)} without a time limit. */
+    public void await() {
+        await(Duration.ofDays(365));
+    }
+
+    /** Stops, waits up to 30 s for running requests, deletes the fanout queue. */
+    @Override
+    public void close() {
+        if (!await(Duration.ofSeconds(30))) {
+            LOG.warn("RPC server {}: requests still running after 30 s; closing anyway", target);
+            executor.shutdownNow();
+        }
+    }
+
+    private void submit(IncomingRequest request) {
+        try {
+            executor.execute(() -> process(request));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("RPC server {} is stopping; dropped request {}", target, request.message().methodName());
+            request.replyFailure(Failures.toFailure(new MessagingException("RPC server " + target + " is stopping")));
+        }
+    }
+
+    private void process(IncomingRequest request) {
+        ReceivedRequest m = request.message();
+        RequestContext context = contextOf(m);
+        notifyObservers(m, context);
+        ScheduledFuture<?> heartbeat = m.isCall() ? startHeartbeats(request) : null;
+        try {
+            Object result = dispatcher.dispatch(context, m);
+            if (m.isCall()) {
+                try {
+                    request.reply(result);
+                } catch (IllegalArgumentException e) {
+                    request.replyFailure(Failures.toFailure(
+                            new IllegalArgumentException("result of " + m.methodName() + " is not JSON serializable: "
+                                    + e.getMessage(), e)));
+                }
+            }
+        } catch (Exception | StackOverflowError e) {
+            logFailure(m, e);
+            request.replyFailure(Failures.toFailure(e));
+        } finally {
+            if (heartbeat != null) {
+                heartbeat.cancel(false);
+            }
+        }
+    }
+
+    private void notifyObservers(ReceivedRequest m, RequestContext context) {
+        if (observers.isEmpty()) {
+            return;
+        }
+        // the same context the endpoint gets, client_timeout included
+        RpcRequestInfo info = new RpcRequestInfo(m.isCall(), m.method(), m.namespace(), m.version(), m.args(), context);
+        for (Consumer<RpcRequestInfo> observer : observers) {
+            try {
+                observer.accept(info);
+            } catch (RuntimeException e) {
+                // An observer is a bystander: its failure must not change what the caller gets.
+                LOG.warn("RPC server {}: request observer failed", target, e);
+            }
+        }
+    }
+
+    private static RequestContext contextOf(ReceivedRequest m) {
+        ObjectNode ctx = m.context().deepCopy();
+        ctx.set("client_timeout", m.timeout() == null ? ctx.nullNode() : m.timeout());
+        return RequestContext.adopt(ctx);
+    }
+
+    /** oslo's watchdog: {@code int(_timeout) / 2} seconds, only when at least 1 s. */
+    private ScheduledFuture<?> startHeartbeats(IncomingRequest request) {
+        JsonNode t = request.message().timeout();
+        if (t == null || !t.isNumber() && !(t.isTextual() && t.textValue().matches("-?\\d+"))) {
+            return null;
+        }
+        long whole = t.isNumber() ? t.longValue() : Long.parseLong(t.textValue());
+        long intervalMs = whole * 1000 / 2;
+        if (intervalMs < 1000) {
+            LOG.warn("client provided an invalid call monitor timeout of {}", t);
+            return null;
+        }
+        return heartbeats.scheduleAtFixedRate(request::heartbeat, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    private void logFailure(ReceivedRequest m, Throwable e) {
+        String method = m.methodName();
+        if (e instanceof OsloFailure || (method != null && method.endsWith("_ignore_errors"))) {
+            LOG.debug("RPC server {}: {} raised {}", target, method, e.toString());
+        } else {
+            LOG.error("RPC server {}: exception during {} handling", target, method, e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** oslo's {@code rpc_ping_enabled} endpoint. */
+    private static final class PingEndpoint implements DynamicEndpoint {
+        @Override
+        public boolean hasMethod(String method) {
+            return "oslo_rpc_server_ping".equals(method);
+        }
+
+        @Override
+        public Object invoke(RequestContext context, String method, ObjectNode args) {
+            return "pong";
+        }
+    }
+
+    /** Builder of {@link RpcServer}. */
+    public static final class Builder {
+        private final Transport transport;
+        private final Target target;
+        private final List<Object> endpoints = new ArrayList<>();
+        private final List<Consumer<RpcRequestInfo>> observers = new ArrayList<>();
+        private int executorThreads;
+
+        private Builder(Transport transport, Target target) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            this.target = Objects.requireNonNull(target, "target");
+        }
+
+        /** Adds an endpoint; endpoints are tried in the order added. */
+        public Builder endpoint(Object endpoint) {
+            endpoints.add(Objects.requireNonNull(endpoint, "endpoint"));
+            return this;
+        }
+
+        public Builder endpoints(List<?> endpoints) {
+            endpoints.forEach(this::endpoint);
+            return this;
+        }
+
+        /**
+         * Observes every request this server receives (calls and casts, including ones that will fail dispatch),
+         * on the worker thread, just before dispatch. Observers run in the order added; an exception thrown by
+         * one is logged and ignored.
+         */
+        public Builder onRequest(Consumer<RpcRequestInfo> observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /** Worker threads (default {@code executor_thread_pool_size}, 64). */
+        public Builder executorThreads(int threads) {
+            if (threads < 1) {
+                throw new InvalidConfiguration("RPC server executor threads must be at least 1, got " + threads);
+            }
+            this.executorThreads = threads;
+            return this;
+        }
+
+        public RpcServer build() {
+            return new RpcServer(this);
+        }
+    }
+}

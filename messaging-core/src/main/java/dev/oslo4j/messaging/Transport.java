@@ -1,0 +1,95 @@
+package dev.oslo4j.messaging;
+
+import dev.oslo4j.messaging.driver.Driver;
+import dev.oslo4j.messaging.driver.rabbit.RabbitDriver;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A connection to the message bus (oslo's {@code Transport}): thread-safe, shared by every client, server,
+ * notifier and listener of an application; close it when done. One set of connections and one reply queue per
+ * transport.
+ *
+ * <pre>{@code
+ * try (Transport transport = Transport.open("rabbit://nova:secret@rabbit1:5672,nova:secret@rabbit2:5672/nova")) {
+ *     RpcClient client = RpcClient.builder(transport, Target.topic("compute")).build();
+ *     JsonNode r = client.call(Map.of(), "get_info", Map.of("instance", "i-1"));
+ * }
+ * }</pre>
+ *
+ * <p>Schemes: {@code rabbit://} (and oslo's alias {@code kombu://}); {@code amqps://} is accepted as
+ * {@code rabbit://} with {@code ssl=true}. The URL's query options override {@link MessagingOptions}.
+ * Opening connects to the first reachable host (trying each once) and fails with
+ * {@link BrokerConnectionError} explaining each host's failure.
+ */
+public final class Transport implements AutoCloseable {
+
+    private final TransportURL url;
+    private final MessagingOptions options;
+    private final Driver driver;
+
+    private Transport(TransportURL url, MessagingOptions options, Driver driver) {
+        this.url = url;
+        this.options = options;
+        this.driver = driver;
+    }
+
+    /** Opens a transport with default options. */
+    public static Transport open(String url) {
+        return open(url, MessagingOptions.defaults());
+    }
+
+    /** Opens a transport; the URL's query options override {@code options}. */
+    public static Transport open(String url, MessagingOptions options) {
+        return open(TransportURL.parse(url), options);
+    }
+
+    /** Opens a transport from a parsed URL; the URL's query options override {@code options}. */
+    public static Transport open(TransportURL url, MessagingOptions options) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(options, "options");
+        Map<String, String> query = new LinkedHashMap<>(url.query());
+        switch (url.transport()) {
+            case "rabbit", "kombu" -> {
+            }
+            case "amqps" -> query.putIfAbsent("ssl", "true");
+            case "amqp" -> throw new InvalidTransportURL("transport URL scheme 'amqp' selects oslo's AMQP 1.0"
+                    + " driver, which oslo4j does not implement; use rabbit:// for RabbitMQ: " + url);
+            default -> throw new InvalidTransportURL("transport URL scheme '" + url.transport()
+                    + "' is not supported; use rabbit:// (or kombu://, amqps://): " + url);
+        }
+        MessagingOptions effective = options.withOverrides(query, "transport URL");
+        return new Transport(url, effective, new RabbitDriver(url, effective));
+    }
+
+    /** The URL this transport was opened with ({@code toString()} masks passwords). */
+    public TransportURL url() {
+        return url;
+    }
+
+    /** The effective options (given options with the URL's query applied). */
+    public MessagingOptions options() {
+        return options;
+    }
+
+    /**
+     * The driver underneath (SPI). Application code uses {@link RpcClient}, {@link RpcServer} and the
+     * notification API instead; this is for oslo4j's own modules and extensions.
+     */
+    public Driver driver() {
+        return driver;
+    }
+
+    /** Closes connections; pending calls fail with {@link MessagingException}. Idempotent. */
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    @Override
+    public String toString() {
+        return "Transport(" + url + ")";
+    }
+}

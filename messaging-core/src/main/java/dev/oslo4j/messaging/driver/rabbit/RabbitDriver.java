@@ -1,0 +1,257 @@
+package dev.oslo4j.messaging.driver.rabbit;
+
+import com.rabbitmq.client.BuiltinExchangeType;
+import dev.oslo4j.messaging.InvalidTarget;
+import dev.oslo4j.messaging.MessageDeliveryFailure;
+import dev.oslo4j.messaging.MessagingException;
+import dev.oslo4j.messaging.MessagingOptions;
+import dev.oslo4j.messaging.Target;
+import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.messaging.driver.CallOptions;
+import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.driver.Driver;
+import dev.oslo4j.messaging.driver.Listener;
+import dev.oslo4j.messaging.driver.NotificationAddress;
+import dev.oslo4j.messaging.driver.NotificationHandler;
+import dev.oslo4j.messaging.driver.RpcHandler;
+import dev.oslo4j.messaging.wire.Compression;
+import dev.oslo4j.messaging.wire.Ids;
+import dev.oslo4j.messaging.wire.NotificationMessage;
+import dev.oslo4j.messaging.wire.NotificationMessages;
+import dev.oslo4j.messaging.wire.RpcMessages;
+import dev.oslo4j.messaging.wire.RpcRequest;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The RabbitMQ (AMQP 0-9-1) driver, wire-compatible with oslo.messaging's {@code rabbit} driver. It uses two
+ * connections, as oslo separates send and listen connections: a <em>publish</em> connection (opened at
+ * construction, a pool of confirm-mode channels) and a <em>listen</em> connection (opened on the first call
+ * or listener: the reply queue, RPC servers, notification listeners, one channel each).
+ */
+public final class RabbitDriver implements Driver {
+
+    private final MessagingOptions options;
+    private final Topology topology;
+    private final AmqpProperties properties;
+    private final RabbitConnector connector;
+    private final ConnectionSupervisor publishConnection;
+    private final ConnectionSupervisor listenConnection;
+    private final PublisherPool pool;
+    private final Publisher publisher;
+    private final ReplySender replySender;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ExecutorService consumerThreads;
+    private final ReplyQueue replyQueue;
+    private volatile boolean listenStarted;
+    private volatile boolean replyQueueStarted;
+
+    public RabbitDriver(TransportURL url, MessagingOptions options) {
+        this.options = options;
+        this.topology = new Topology(options);
+        String compression = options.kombuCompression();
+        this.properties = new AmqpProperties(compression == null ? null : Compression.headerFor(compression));
+        String id = ManagementFactory.getRuntimeMXBean().getPid() + ":" + Ids.uuid36();
+        ThreadFactory threads = daemonThreads("oslo4j-amqp");
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("oslo4j-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        // A task due within a second always heads the timer queue, so scheduling a call's (later) timeout
+        // never has to wake the timer thread: one wake-up per second instead of one per call.
+        timer.scheduleWithFixedDelay(() -> { }, 1, 1, TimeUnit.SECONDS);
+        this.consumerThreads = new DirectExecutor();
+        try {
+            this.connector = new RabbitConnector(url, options, consumerThreads, threads);
+            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", connector, options);
+            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", connector, options);
+            this.pool = new PublisherPool(publishConnection, options.rpcConnPoolSize());
+            this.publisher = new Publisher(pool, publishConnection, timer);
+            this.replySender = new ReplySender(publisher, properties, options.directMandatoryFlag(),
+                    options.kombuMissingConsumerRetryTimeout().toNanos(), timer);
+            this.replyQueue = new ReplyQueue(topology, options.rabbitQosPrefetchCount(), timer);
+            publishConnection.start();
+        } catch (RuntimeException e) {
+            timer.shutdownNow();
+            consumerThreads.shutdownNow();
+            throw e;
+        }
+    }
+
+    @Override
+    public String controlExchange() {
+        return topology.controlExchange();
+    }
+
+    @Override
+    public CompletableFuture<Void> cast(Target target, RpcRequest request, int retry) {
+        requireTopic(target);
+        String uniqueId = Ids.hex32();
+        byte[] body = properties.encodeBody(RpcMessages.encodeCast(request, uniqueId));
+        return publisher.send(requestTo(target, body, properties.plain(), "cast " + request.method() + " to " + target),
+                retry, () -> true);
+    }
+
+    @Override
+    public CompletableFuture<CallResult> call(Target target, RpcRequest request, CallOptions options) {
+        requireTopic(target);
+        if (target.fanout()) {
+            throw new InvalidTarget("A call cannot be used with fanout", target);
+        }
+        ensureReplyQueue();
+        String msgId = Ids.hex32();
+        Number monitor = options.callMonitorTimeout() == null ? null : seconds(options.callMonitorTimeout());
+        byte[] body = properties.encodeBody(RpcMessages.encodeCall(request, msgId, replyQueue.name(), monitor,
+                Ids.hex32()));
+        PendingCall call = replyQueue.register(msgId, options.timeout().toNanos(),
+                options.callMonitorTimeout() == null ? 0 : options.callMonitorTimeout().toNanos());
+        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis()),
+                "call " + request.method() + " to " + target);
+        publisher.send(m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
+            if (e != null) {
+                call.fail(e instanceof MessagingException me ? me
+                        : new MessageDeliveryFailure("could not send " + m.description() + ": " + e.getMessage(), e));
+            }
+        });
+        return call.future();
+    }
+
+    @Override
+    public CompletableFuture<Void> notify(NotificationAddress address, NotificationMessage message, boolean enveloped,
+                                          int retry) {
+        String exchange = topology.exchangeOf(address.exchange());
+        String key = address.routingKey();
+        byte[] body = properties.encodeBody(NotificationMessages.encode(message, Ids.hex32(), enveloped));
+        Outgoing m = new Outgoing(exchange, key, false, properties.plain(), body,
+                List.of("x:" + exchange, "q:" + exchange + "/" + key),
+                List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
+                                topology.autoDelete(), null),
+                        ch -> {
+                            ch.queueDeclare(key, topology.durable(), false, topology.autoDelete(),
+                                    topology.sharedQueueArgs());
+                            ch.queueBind(key, exchange, key);
+                        }),
+                "notification " + message.eventType() + " to " + exchange + "/" + key);
+        return publisher.send(m, retry, () -> true);
+    }
+
+    @Override
+    public Listener listenForRpc(Target target, RpcHandler handler) {
+        if (target.topic() == null || target.server() == null) {
+            throw new InvalidTarget("A server's target must have topic and server names specified", target);
+        }
+        ensureListenConnection();
+        RabbitRpcListener l = new RabbitRpcListener(listenConnection, timer, target, topology,
+                options.rabbitQosPrefetchCount(), handler, replySender);
+        startListener(l);
+        return l;
+    }
+
+    @Override
+    public Listener listenForNotifications(List<NotificationAddress> addresses, String pool, int prefetch,
+                                           NotificationHandler handler) {
+        if (addresses.isEmpty()) {
+            throw new IllegalArgumentException("a notification listener needs at least one (topic, priority)");
+        }
+        ensureListenConnection();
+        RabbitNotificationListener l = new RabbitNotificationListener(listenConnection, timer, addresses, pool,
+                topology, prefetch > 0 ? prefetch : options.rabbitQosPrefetchCount(), handler);
+        startListener(l);
+        return l;
+    }
+
+    private void startListener(ConsumerChannel l) {
+        try {
+            l.start();
+        } catch (IOException e) {
+            l.close();
+            throw new MessageDeliveryFailure("could not start the " + l.describe() + ": "
+                    + PublishChannel.translate(e).getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        replyQueue.close();
+        listenConnection.close();
+        pool.close();
+        publishConnection.close();
+        timer.shutdownNow();
+        consumerThreads.shutdownNow();
+    }
+
+    /** The reply queue name (for diagnostics and tests); null before the first call. */
+    public String replyQueueName() {
+        return replyQueueStarted ? replyQueue.name() : null;
+    }
+
+    private void ensureListenConnection() {
+        if (!listenStarted) {
+            synchronized (this) {
+                if (!listenStarted) {
+                    listenConnection.start();
+                    listenStarted = true;
+                }
+            }
+        }
+    }
+
+    private void ensureReplyQueue() {
+        if (!replyQueueStarted) {
+            synchronized (this) {
+                if (!replyQueueStarted) {
+                    ensureListenConnection();
+                    try {
+                        listenConnection.addRecovery(replyQueue);
+                    } catch (IOException e) {
+                        listenConnection.removeRecovery(replyQueue);
+                        throw new MessageDeliveryFailure("could not declare the reply queue "
+                                + replyQueue.name() + ": " + PublishChannel.translate(e).getMessage(), e);
+                    }
+                    replyQueueStarted = true;
+                }
+            }
+        }
+    }
+
+    private Outgoing requestTo(Target t, byte[] body, com.rabbitmq.client.AMQP.BasicProperties props, String what) {
+        if (t.fanout()) {
+            String exchange = Topology.fanoutExchange(t.topic());
+            return new Outgoing(exchange, "", false, props, body, List.of("f:" + exchange),
+                    List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, false, true, null)), what);
+        }
+        String exchange = topology.exchangeOf(t);
+        String key = t.server() == null ? t.topic() : Topology.serverQueue(t);
+        return new Outgoing(exchange, key, false, props, body, List.of("x:" + exchange),
+                List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
+                        topology.autoDelete(), null)), what);
+    }
+
+    private static void requireTopic(Target t) {
+        if (t.topic() == null || t.topic().isEmpty()) {
+            throw new InvalidTarget("A topic is required to send", t);
+        }
+    }
+
+    /** Whole seconds as an integer (as Python clients usually send), otherwise fractional seconds. */
+    static Number seconds(Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? (Number) (millis / 1000) : (Number) (millis / 1000.0);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package dev.oslo4j.messaging.wire;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A notification to send (spec §9.2), before the driver adds {@code _unique_id} and flattens the context.
+ *
+ * @param messageId   {@code uuid36}
+ * @param publisherId e.g. {@code compute.host1}; may be null
+ * @param eventType   e.g. {@code compute.instance.create.end}
+ * @param priority    upper case as on the wire: {@code AUDIT, DEBUG, INFO, WARN, ERROR, CRITICAL, SAMPLE}
+ * @param payload     any JSON-serializable value
+ * @param timestamp   Python's format, see {@link Timestamps}
+ * @param context     the (already sanitized) context; JSON-serializable values
+ */
+public record NotificationMessage(String messageId, String publisherId, String eventType, String priority,
+                                  Object payload, String timestamp, Map<String, ?> context) {
+
+    public NotificationMessage {
+        Objects.requireNonNull(messageId, "messageId");
+        Objects.requireNonNull(eventType, "eventType");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(timestamp, "timestamp");
+        context = context == null ? Map.of() : context;
+    }
+
+    /** A notification stamped now with a fresh {@code message_id}. */
+    public static NotificationMessage create(String publisherId, String eventType, String priority, Object payload,
+                                             Map<String, ?> context) {
+        return new NotificationMessage(Ids.uuid36(), publisherId, eventType, priority, payload, Timestamps.now(),
+                context);
+    }
+}

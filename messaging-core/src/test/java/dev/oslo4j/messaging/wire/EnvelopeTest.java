@@ -1,0 +1,106 @@
+package dev.oslo4j.messaging.wire;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EnvelopeTest {
+
+    private static byte[] b(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void unwrapsTwoPointZero() throws Exception {
+        JsonNode n = Envelope.unwrap(b("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"a\\\": 1}\"}"));
+        assertThat(n.get("a").intValue()).isEqualTo(1);
+    }
+
+    @Test
+    void bareObjectsAndValuesPassThrough() throws Exception {
+        assertThat(Envelope.unwrap(b("{\"method\": \"x\"}")).get("method").textValue()).isEqualTo("x");
+        assertThat(Envelope.unwrap(b("{\"oslo.message\": \"x\"}")).has("oslo.message")).isTrue();
+        assertThat(Envelope.unwrap(b("[1]")).isArray()).isTrue();
+    }
+
+    @Test
+    void rejectsNewerMinorEnvelope() {
+        assertThatThrownBy(() -> Envelope.unwrap(b("{\"oslo.version\": \"2.1\", \"oslo.message\": \"{}\"}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("'2.1'");
+        assertThatThrownBy(() -> Envelope.unwrap(b("{\"oslo.version\": \"x.y\", \"oslo.message\": \"{}\"}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("invalid");
+        assertThatThrownBy(() -> Envelope.unwrap(b("{\"oslo.version\": 2, \"oslo.message\": \"{}\"}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("not a string");
+    }
+
+    @Test
+    void rejectsNonStringOrInvalidInnerMessage() {
+        assertThatThrownBy(() -> Envelope.unwrap(b("{\"oslo.version\": \"2.0\", \"oslo.message\": {}}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("not a string");
+        assertThatThrownBy(() -> Envelope.unwrap(b("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{nope\"}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("not valid JSON");
+    }
+
+    @Test
+    void rejectsGarbageAndInvalidUtf8() {
+        assertThatThrownBy(() -> Envelope.unwrap(b("hello"))).isInstanceOf(MalformedMessage.class);
+        assertThatThrownBy(() -> Envelope.unwrap(new byte[] {'"', (byte) 0xC3, (byte) 0x28, '"'}))
+                .isInstanceOf(MalformedMessage.class);
+        assertThatThrownBy(() -> Envelope.unwrap(new byte[0])).isInstanceOf(MalformedMessage.class);
+    }
+
+    @Test
+    void toleratesNanAndInfinityLikePython() throws Exception {
+        JsonNode n = Envelope.unwrap(b("{\"a\": NaN, \"b\": Infinity, \"c\": -Infinity}"));
+        assertThat(n.get("a").doubleValue()).isNaN();
+        assertThat(n.get("b").doubleValue()).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(Json.toPythonJson(Map.of("x", Double.NaN))).isEqualTo("{\"x\": NaN}");
+    }
+
+    @Test
+    void writesPythonFloatsAndEscapes() {
+        assertThat(Json.toPythonJson(new double[] {2.5, 1.0, 1e-5, 1e16, 123456.789, 0.0001, -3e-7}))
+                .isEqualTo("[2.5, 1.0, 1e-05, 1e+16, 123456.789, 0.0001, -3e-07]");
+        assertThat(Json.toPythonJson("a\"b\\c\n\t\u0001\u007f\u00e9/"))
+                .isEqualTo("\"a\\\"b\\\\c\\n\\t\\u0001\\u007f\\u00e9/\"");
+        assertThat(Json.toPythonJson(Map.of())).isEqualTo("{}");
+    }
+
+    @Test
+    void zlibAndBzip2RoundTrip() throws Exception {
+        byte[] body = b("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{}\"}");
+        for (String h : new String[] {Compression.GZIP, Compression.BZ2}) {
+            assertThat(Compression.decompress(h, Compression.compress(h, body))).isEqualTo(body);
+        }
+        // zlib.compress(b'{"x": "Hello, oslo!"}') from Python: kombu's "gzip" is a zlib stream
+        byte[] python = java.util.Base64.getDecoder().decode("eJyrVqpQslJQ8kjNycnXUcgvzslXVKoFAERWBnE=");
+        assertThat(new String(Compression.decompress(Compression.GZIP, python), StandardCharsets.UTF_8))
+                .isEqualTo("{\"x\": \"Hello, oslo!\"}");
+        assertThatThrownBy(() -> Compression.decompress(Compression.GZIP, b("not zlib")))
+                .isInstanceOf(MalformedMessage.class);
+        assertThatThrownBy(() -> Compression.decompress("application/x-lzma", body))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("unsupported");
+    }
+
+    @Test
+    void versionRuleIsOslos() {
+        assertThat(VersionRule.isCompatible("1.0", "1.0")).isTrue();
+        assertThat(VersionRule.isCompatible("1.3", "1.2")).isTrue();
+        assertThat(VersionRule.isCompatible("1.2", "1.3")).isFalse();
+        assertThat(VersionRule.isCompatible("2.0", "1.0")).isFalse();
+        assertThat(VersionRule.isCompatible("1.2.1", "1.2.2")).isFalse();
+        assertThat(VersionRule.isCompatible("1.2.2", "1.2.1")).isTrue();
+        assertThat(VersionRule.isCompatible("1.2", "1.2.0")).isTrue();
+        assertThat(VersionRule.isCompatible("1.2", "1.2.1")).isFalse();
+        assertThat(VersionRule.isCompatible("1.3", "1.2.9")).isTrue();
+        assertThat(VersionRule.isCompatible(null, "7.7")).isTrue();
+        assertThat(VersionRule.isCompatible("1.0", null)).isFalse();
+        assertThatThrownBy(() -> VersionRule.isCompatible("1.0", "abc")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> VersionRule.isCompatible("1.0", "1.x")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
