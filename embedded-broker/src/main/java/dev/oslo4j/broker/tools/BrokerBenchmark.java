@@ -147,6 +147,8 @@ public final class BrokerBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-opens");
         command.add("java.base/java.lang=ALL-UNNAMED");
+        // Quiet logging if logback is there (an unconfigured logback logs every Broker-J DEBUG line).
+        command.add("-Dlogback.configurationFile=dev/oslo4j/broker/tools/bench-logback.xml");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(probe.getName());
