@@ -19,7 +19,6 @@ import dev.oslo4j.broker.EmbeddedBrokerException;
 import dev.oslo4j.broker.PublishListener;
 import dev.oslo4j.broker.PublishRecording;
 import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
-import dev.oslo4j.broker.internal.vhost.VirtualHostState;
 
 /**
  * The moving parts behind {@link EmbeddedBroker}: the current Broker-J instance, the virtual hosts clients
@@ -319,10 +318,6 @@ public final class BrokerRuntime {
 
     private RabbitVirtualHost rabbitVirtualHost(String nodeName) {
         return virtualHostOf(nodeName) instanceof RabbitVirtualHost r ? r : null;
-    }
-
-    VirtualHostState virtualHostState(String node) {
-        return state.virtualHost(node);
     }
 
     /** A pooled virtual host lent out under {@link #name()}. */
