@@ -51,6 +51,7 @@ public final class BrokerRuntime {
     }
 
     public static BrokerRuntime start(BrokerSettings settings) {
+        ClassWarmup.startOnce(EmbeddedBroker.class.getClassLoader());
         BrokerRuntime runtime = new BrokerRuntime(settings);
         runtime.nodes.add(DEFAULT_NODE);
         runtime.state.virtualHost(DEFAULT_NODE).clientName("/");
