@@ -162,7 +162,10 @@ public final class BrokerBenchmark {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("--add-opens");
         command.add("java.base/java.lang=ALL-UNNAMED");
-        // Quiet logging if logback is there (an unconfigured logback logs every Broker-J DEBUG line).
+        // No logging back end (as in the prototype's baseline): its initialisation (logback parsing its XML
+        // configuration costs ~0.5 s of CPU) is the application's, not the broker's; and an unconfigured
+        // logback would log every Broker-J DEBUG line.
+        command.add("-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider");
         command.add("-Dlogback.configurationFile=dev/oslo4j/broker/tools/bench-logback.xml");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
