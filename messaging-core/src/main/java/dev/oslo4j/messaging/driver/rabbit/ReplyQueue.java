@@ -89,13 +89,13 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
                 getChannel().basicReject(env.getDeliveryTag(), false);
                 return;
             }
-            getChannel().basicAck(env.getDeliveryTag(), false);
             PendingCall call = reply.msgId() == null ? null : waiters.get(reply.msgId());
             if (call == null) {
                 LOG.debug("dropped a reply for message ID {}: no call is waiting for it", reply.msgId());
-                return;
+            } else {
+                call.onReply(reply); // wake the caller first: the ack is bookkeeping, not on its path
             }
-            call.onReply(reply);
+            getChannel().basicAck(env.getDeliveryTag(), false);
         }
 
         @Override
