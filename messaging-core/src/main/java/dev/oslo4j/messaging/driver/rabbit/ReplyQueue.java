@@ -64,6 +64,14 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
         if (closed) {
             return;
         }
+        Channel previous = channel;
+        if (previous != null && previous.isOpen()) {
+            try {
+                previous.close(); // after a broker-side cancel the old channel is still open: do not leak it
+            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                LOG.debug("closing the previous reply channel failed: {}", e.toString());
+            }
+        }
         Channel ch = connection.createChannel();
         ch.queueDeclare(name, false, false, false, topology.transientQueueArgs());
         if (prefetch > 0) {
