@@ -109,12 +109,12 @@ class JavaClientToPythonServerTest {
     void heartbeatsThatOutliveAFailedCallAreIgnored() {
         pythonServer("py-1");
         // oslo 14.0.3 never stops the heartbeat thread of a call that found no method: heartbeats for that
-        // _msg_id keep coming every second. The client must fail the call once and carry on unaffected.
+        // _msg_id keep coming every 2 s. The client must fail the call once and carry on unaffected.
         RpcClient monitored = RpcClient.builder(transport, target).timeout(WAIT)
-                .callMonitorTimeout(Duration.ofSeconds(2)).build();
+                .callMonitorTimeout(Duration.ofSeconds(4)).build();
         assertDispatchError(() -> monitored.call(Map.of(), "nosuch", Map.of()),
                 "NoSuchMethod", "Endpoint does not support RPC method nosuch");
-        assertThat(monitored.call(Map.of(), "sleep", Map.of("seconds", 3)).asInt()).isEqualTo(3);
+        assertThat(monitored.call(Map.of(), "sleep", Map.of("seconds", 5)).asInt()).isEqualTo(5);
         assertThat(client().call(Map.of(), "echo", Map.of("arg", "still fine")).asText()).isEqualTo("still fine");
     }
 
@@ -163,10 +163,10 @@ class JavaClientToPythonServerTest {
     void pythonHeartbeatsKeepAMonitoredCallAliveAndTheirAbsenceEndsIt() {
         PythonRpcServer server = pythonServer("py-1");
         RpcClient monitored = RpcClient.builder(transport, target).timeout(WAIT)
-                .callMonitorTimeout(Duration.ofSeconds(2)).build();
-        // 5 s of work but 2 s of tolerated silence: only Python's heartbeats (every 1 s) keep it alive.
-        assertThat(monitored.call(Map.of(), "sleep", Map.of("seconds", 5)).asInt()).isEqualTo(5);
-        assertThat(server.awaitRequest("sleep", WAIT).clientTimeout().asInt()).isEqualTo(2);
+                .callMonitorTimeout(Duration.ofSeconds(4)).build();
+        // 7 s of work but 4 s of tolerated silence: only Python's heartbeats (every 2 s) keep it alive.
+        assertThat(monitored.call(Map.of(), "sleep", Map.of("seconds", 7)).asInt()).isEqualTo(7);
+        assertThat(server.awaitRequest("sleep", WAIT).clientTimeout().asInt()).isEqualTo(4);
 
         // With _timeout 1 Python sends no heartbeats (interval < 1 s): the monitor gives up long before 30 s.
         RpcClient unheard = RpcClient.builder(transport, target).timeout(WAIT)

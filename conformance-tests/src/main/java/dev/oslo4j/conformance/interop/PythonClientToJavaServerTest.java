@@ -168,9 +168,9 @@ class PythonClientToJavaServerTest {
     void javaHeartbeatsKeepAPythonMonitoredCallAlive() {
         javaServer("java-1");
         PythonRpcClient client = pythonClient();
-        // 5 s of work, 2 s of tolerated silence: the Python client needs the Java server's heartbeats.
-        PeerReply reply = client.run(call("sleep").arg("seconds", 5).timeout(30).callMonitorTimeout(2), WAIT);
-        assertThat(reply.result().asInt()).isEqualTo(5);
+        // 7 s of work, 4 s of tolerated silence: the Python client needs the Java server's heartbeats (every 2 s).
+        PeerReply reply = client.run(call("sleep").arg("seconds", 7).timeout(30).callMonitorTimeout(4), WAIT);
+        assertThat(reply.result().asInt()).isEqualTo(7);
         // and the endpoint sees the caller's _timeout as client_timeout, as Python endpoints do
         assertThat(client.run(call("get_context").timeout(30).callMonitorTimeout(2), WAIT).result()
                 .path("client_timeout").asInt()).isEqualTo(2);

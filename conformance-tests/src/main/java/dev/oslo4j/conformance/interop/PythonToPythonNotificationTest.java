@@ -87,27 +87,23 @@ class PythonToPythonNotificationTest {
     void twoPoolsEachGetEveryNotificationAndOnePoolSharesThem() {
         String poolA = it.names.pool("pool-a");
         String poolB = it.names.pool("pool-b");
-        int count = 6;
         try (PythonListener a1 = PythonListener.start(listenerConfig().with("pool", poolA));
              PythonListener a2 = PythonListener.start(listenerConfig().with("pool", poolA));
              PythonListener b = PythonListener.start(listenerConfig().with("pool", poolB));
              PythonNotifier notifier = notifier()) {
-            for (int i = 0; i < count; i++) {
-                notifier.notify(notification("info", "messagingv2").payload(Map.of("n", i)));
-            }
-            assertThat(b.awaitNotifications(count, WAIT)).extracting(n -> n.payload().path("n").asInt())
-                    .containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5);
-            awaitTotal(List.of(a1, a2), count);
-            assertThat(a1.notifications().size() + a2.notifications().size()).isEqualTo(count);
-            assertThat(a1.notifications()).as("pool members compete for messages").isNotEmpty();
-            assertThat(a2.notifications()).as("pool members compete for messages").isNotEmpty();
-        }
-    }
+            int sent = CompetingConsumers.sendUntilEachGotOne(
+                    n -> notifier.notify(notification("info", "messagingv2").payload(Map.of("n", n))),
+                    List.of(() -> a1.notifications().size(), () -> a2.notifications().size()), 40, WAIT);
 
-    private static void awaitTotal(List<PythonListener> listeners, int count) {
-        Await.until(count + " notifications over the pool's listeners",
-                () -> listeners.stream().mapToInt(l -> l.notifications().size()).sum() >= count,
-                () -> "per listener " + listeners.stream().map(l -> l.notifications().size()).toList(), WAIT);
+            List<Integer> all = java.util.stream.IntStream.range(0, sent).boxed().toList();
+            assertThat(b.awaitNotifications(sent, WAIT)).extracting(n -> n.payload().path("n").asInt())
+                    .as("pool B got every notification").containsExactlyInAnyOrderElementsOf(all);
+            List<Integer> poolASeen = new java.util.ArrayList<>();
+            a1.notifications().forEach(n -> poolASeen.add(n.payload().path("n").asInt()));
+            a2.notifications().forEach(n -> poolASeen.add(n.payload().path("n").asInt()));
+            assertThat(poolASeen).as("pool A's two listeners got each notification once between them")
+                    .containsExactlyInAnyOrderElementsOf(all);
+        }
     }
 
     @Test

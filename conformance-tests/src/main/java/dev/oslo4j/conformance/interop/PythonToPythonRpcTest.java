@@ -156,11 +156,11 @@ class PythonToPythonRpcTest {
     @Test
     void callMonitorHeartbeatsKeepALongCallAlive() {
         try (PythonRpcServer server = server("py-1"); PythonRpcClient client = client()) {
-            // 5 s of work, but silence is tolerated for only 2 s: only heartbeats (every 1 s) save the call.
-            PeerCommand longCall = PeerCommand.call("sleep").target(target()).arg("seconds", 5).timeout(30)
-                    .callMonitorTimeout(2);
-            assertThat(client.run(longCall, WAIT).result().asInt()).isEqualTo(5);
-            assertThat(server.awaitRequest("sleep", WAIT).clientTimeout().asInt()).isEqualTo(2);
+            // 7 s of work, but silence is tolerated for only 4 s: only heartbeats (every 2 s) save the call.
+            PeerCommand longCall = PeerCommand.call("sleep").target(target()).arg("seconds", 7).timeout(30)
+                    .callMonitorTimeout(4);
+            assertThat(client.run(longCall, WAIT).result().asInt()).isEqualTo(7);
+            assertThat(server.awaitRequest("sleep", WAIT).clientTimeout().asInt()).isEqualTo(4);
         }
     }
 
