@@ -2,6 +2,9 @@ package dev.oslo4j.cli;
 
 import dev.oslo4j.cli.bench.BenchCommand;
 import dev.oslo4j.cli.conformance.ConformanceCommand;
+import dev.oslo4j.cli.demo.DemoCommand;
+import dev.oslo4j.cli.notify.ListenCommand;
+import dev.oslo4j.cli.notify.NotifyCommand;
 import dev.oslo4j.cli.serve.ServeCommand;
 import dev.oslo4j.messaging.MessagingException;
 import java.io.PrintWriter;
@@ -20,7 +23,8 @@ import picocli.CommandLine.Spec;
                 + "oslo.messaging on RabbitMQ.",
         footer = {"", "Exit codes: 0 ok, 1 failed (remote error, refused message, failed test), "
                 + "2 timeout, 3 bad usage or configuration."},
-        subcommands = {CallCommand.class, CastCommand.class, ServeCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, BrokerCommand.class, CallCommand.class, CastCommand.class, NotifyCommand.class,
+                ListenCommand.class, ServeCommand.class, BenchCommand.class,
                 ConformanceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

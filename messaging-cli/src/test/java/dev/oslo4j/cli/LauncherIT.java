@@ -79,7 +79,7 @@ class LauncherIT {
         String url = TestEnvironment.rabbitMq();
         for (String signal : List.of("TERM", "INT")) {
             BenchTopology topology = BenchTopology.fresh("launcherit");
-            Process serve = start("serve", "--url", url, "--topic", topology.topic(), "--server", "s1",
+            Process serve = start("serve", "--url", url, "--topic", topology.topic(), "--server", topology.server(),
                     "--exchange", topology.exchange());
             try (BufferedReader lines = new BufferedReader(
                     new InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8))) {
@@ -96,6 +96,34 @@ class LauncherIT {
             } finally {
                 serve.destroyForcibly();
                 topology.delete(RawBroker.forUrl(TransportURL.parse(url)));
+            }
+        }
+    }
+
+    @Test
+    void demoRunsEndToEndAndExitsZero() throws Exception {
+        Finished demo = run("demo");
+        assertThat(demo.exitCode()).as(demo.toString()).isZero();
+        assertThat(demo.out()).contains("[client]").contains("[listener]").contains("demo complete");
+    }
+
+    @Test
+    void brokerPrintsReadyAndStopsWithExitZeroOnSigintAndSigterm() throws Exception {
+        for (String signal : List.of("INT", "TERM")) {
+            Process broker = start("broker", "--port", "0");
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(broker.getInputStream(), StandardCharsets.UTF_8))) {
+                String ready = lines.readLine();
+                assertThat(ready).matches("READY rabbit://guest:guest@127\\.0\\.0\\.1:\\d+/");
+                Finished call = run("call", "--url", ready.substring(6), "--topic", "nobody", "--timeout", "0.5",
+                        "echo");
+                assertThat(call.exitCode()).as("a client reaches it: " + call).isEqualTo(ExitCodes.TIMEOUT);
+
+                new ProcessBuilder("kill", "-" + signal, Long.toString(broker.pid())).start().waitFor();
+                assertThat(broker.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIG" + signal).isTrue();
+                assertThat(broker.exitValue()).as("exit code after SIG" + signal).isZero();
+            } finally {
+                broker.destroyForcibly();
             }
         }
     }

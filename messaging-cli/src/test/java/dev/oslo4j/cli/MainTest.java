@@ -38,7 +38,8 @@ class MainTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"call", "cast", "serve", "bench", "bench rpc-call", "bench rpc-cast", "conformance"})
+    @ValueSource(strings = {"demo", "broker", "call", "cast", "notify", "listen", "serve", "bench", "bench rpc-call",
+        "bench rpc-cast", "bench notify", "conformance"})
     void everyCommandExplainsItselfWithHelp(String command) {
         String[] args = (command + " --help").split(" ");
         CliRun run = CliRun.of(args);

@@ -6,19 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.raw.RawBroker;
-import dev.oslo4j.cli.serve.ServeCommand;
 import dev.oslo4j.messaging.TransportURL;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code oslo4j serve} run in-process, called by {@code oslo4j call} and by a Python oslo.messaging client. */
 class ServeCommandTest {
@@ -26,50 +19,34 @@ class ServeCommandTest {
 
     private String url;
     private BenchTopology topology;
-    private final StopSignal stop = StopSignal.manual();
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private CompletableFuture<Integer> serving;
+    private BackgroundCommand serve;
 
     @BeforeEach
     void serve() throws Exception {
         url = TestEnvironment.rabbitMq();
         topology = BenchTopology.fresh("servetest");
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                return type == ServeCommand.class ? type.cast(new ServeCommand(stop))
-                        : CommandLine.defaultFactory().create(type);
-            }
-        };
-        CommandLine commandLine = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), factory);
-        serving = CompletableFuture.supplyAsync(() -> commandLine.execute("serve", "--url", url, "--topic",
-                topology.topic(), "--server", "s1", "--exchange", topology.exchange()));
-        awaitLines(1);
-        assertThat(lines().get(0)).isEqualTo("READY");
+        serve = BackgroundCommand.start("serve", "--url", url, "--topic", topology.topic(), "--server",
+                topology.server(), "--exchange", topology.exchange());
+        assertThat(serve.awaitLines(1).get(0)).isEqualTo("READY");
     }
 
     @AfterEach
     void stop() throws Exception {
-        stop.stop();
-        if (serving != null) {
-            assertThat(serving.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        try {
+            if (serve != null) {
+                assertThat(serve.stop()).as(serve.err()).isZero();
+            }
+        } finally {
+            topology.delete(RawBroker.forUrl(TransportURL.parse(url)));
         }
-        topology.delete(RawBroker.forUrl(TransportURL.parse(url)));
     }
 
     private List<String> lines() {
-        synchronized (out.getBuffer()) {
-            return out.toString().lines().toList();
-        }
+        return serve.lines();
     }
 
     private void awaitLines(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (lines().size() < count && System.nanoTime() < deadline && !serving.isDone()) {
-            Thread.sleep(10);
-        }
-        assertThat(lines()).as("stderr: " + err).hasSizeGreaterThanOrEqualTo(count);
+        serve.awaitLines(count);
     }
 
     private CliRun call(String... rest) {
@@ -92,8 +69,8 @@ class ServeCommandTest {
         assertThat(json(call("add", "{\"a\": \"ab\", \"b\": \"cd\"}").out())).isEqualTo(json("{\"result\": \"abcd\"}"));
         assertThat(json(call("sleep", "{\"seconds\": 0.05}").out())).isEqualTo(json("{\"result\": 0.05}"));
         assertThat(json(call("record", "{\"any\": 1, \"thing\": [2]}").out())).isEqualTo(json("{\"result\": null}"));
-        assertThat(json(call("--server", "s1", "--namespace", "ns2", "--version", "2.3", "whoami").out()))
-                .isEqualTo(json("{\"result\": {\"server\": \"s1\", \"namespace\": \"ns2\"}}"));
+        assertThat(json(call("--server", topology.server(), "--namespace", "ns2", "--version", "2.3", "whoami").out()))
+                .isEqualTo(json("{\"result\": {\"server\": \"bench\", \"namespace\": \"ns2\"}}"));
         CliRun failed = call("--context", "{\"request_id\": \"req-7\"}", "fail", "{\"message\": \"nope\"}");
         assertThat(failed.exitCode()).isEqualTo(ExitCodes.FAILED);
         assertThat(json(failed.out())).isEqualTo(json(
@@ -127,7 +104,7 @@ class ServeCommandTest {
             assertThat(client.nextJson()).isEqualTo(json("{\"result\": 3}"));
             assertThat(client.nextJson()).isEqualTo(json(
                     "{\"error\": {\"class\": \"ValueError\", \"module\": \"builtins\", \"message\": \"bad value 42\"}}"));
-            assertThat(client.nextJson()).isEqualTo(json("{\"result\": {\"server\": \"s1\", \"namespace\": \"ns2\"}}"));
+            assertThat(client.nextJson()).isEqualTo(json("{\"result\": {\"server\": \"bench\", \"namespace\": \"ns2\"}}"));
             JsonNode unsupported = client.nextJson().path("error");
             assertThat(unsupported.path("class").asText()).isEqualTo("UnsupportedVersion");
             assertThat(unsupported.path("message").asText()).contains("does not support RPC version 2.0");

@@ -1,6 +1,8 @@
 package dev.oslo4j.cli.bench;
 
 import dev.oslo4j.cli.bench.raw.RawBroker;
+import dev.oslo4j.messaging.Priority;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,9 +20,13 @@ public record BenchTopology(String exchange, String topic, String server) {
         return new BenchTopology(RawBroker.uniqueName(contender), RawBroker.uniqueName(contender + "-topic"), SERVER);
     }
 
-    /** {@code <topic>}, {@code <topic>.<server>} and {@code <topic>.info}. */
+    /** {@code <topic>}, {@code <topic>.<server>} and {@code <topic>.<priority>} for every priority. */
     public List<String> queues() {
-        return List.of(topic, topic + "." + server, topic + ".info");
+        List<String> queues = new ArrayList<>(List.of(topic, topic + "." + server));
+        for (Priority priority : Priority.values()) {
+            queues.add(topic + "." + priority.routingName());
+        }
+        return queues;
     }
 
     /** Deletes the run's queues and exchange. */

@@ -1,5 +1,6 @@
 package dev.oslo4j.cli.bench;
 
+import dev.oslo4j.cli.BrokerChoice;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.bench.oslo.OsloWorkloads;
@@ -39,7 +40,7 @@ abstract class PatternBench implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
         Progress progress = bar != null ? bar : Progress.NONE;
-        try (BenchBroker broker = BenchBroker.open(options.url())) {
+        try (BrokerChoice broker = BrokerChoice.open(options.url())) {
             List<RunResult> results = new ArrayList<>();
             for (Contender contender : contenders(broker)) {
                 results.add(contender.run(load, progress));
@@ -59,7 +60,7 @@ abstract class PatternBench implements Callable<Integer> {
         }
     }
 
-    private List<Contender> contenders(BenchBroker broker) {
+    private List<Contender> contenders(BrokerChoice broker) {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw()));
         for (BenchOptions.Baseline baseline : options.baselines()) {

@@ -20,10 +20,9 @@ public final class OsloWorkloads {
     public static Contender contender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup) {
         return Contender.of("oslo4j", spec -> {
             BenchTopology topology = BenchTopology.fresh("oslo4j");
-            if (pattern == BenchPattern.NOTIFY) {
-                throw new IllegalArgumentException("oslo4j notifications are not benchmarked yet");
-            }
-            Workload workload = new OsloRpcWorkload(pattern, url, topology, spec, timeout);
+            Workload workload = pattern == BenchPattern.NOTIFY
+                    ? new OsloNotifyWorkload(url, topology, spec, timeout)
+                    : new OsloRpcWorkload(pattern, url, topology, spec, timeout);
             return new CleaningWorkload(workload, () -> topology.delete(cleanup));
         });
     }

@@ -45,10 +45,34 @@ public final class RawBroker {
      */
     public void delete(java.util.List<String> queues, java.util.List<String> exchanges)
             throws IOException, TimeoutException {
+        delete(queues, exchanges, false);
+    }
+
+    /**
+     * Deletes those of the queues that are empty and have no consumer (others may share them on a broker that
+     * outlives us), and the exchanges.
+     */
+    public void deleteIfUnused(java.util.List<String> queues, java.util.List<String> exchanges)
+            throws IOException, TimeoutException {
+        delete(queues, exchanges, true);
+    }
+
+    private void delete(java.util.List<String> queues, java.util.List<String> exchanges, boolean onlyUnused)
+            throws IOException, TimeoutException {
         try (Connection connection = connect("cleanup")) {
             for (String queue : queues) {
-                try (var channel = connection.createChannel()) {
-                    channel.queueDelete(queue);
+                // One channel per delete: a refused conditional delete closes its channel (406).
+                var channel = connection.createChannel();
+                try {
+                    channel.queueDelete(queue, onlyUnused, onlyUnused);
+                } catch (IOException refused) {
+                    if (!onlyUnused) {
+                        throw refused;
+                    }
+                } finally {
+                    if (channel.isOpen()) {
+                        channel.close();
+                    }
                 }
             }
             for (String exchange : exchanges) {
