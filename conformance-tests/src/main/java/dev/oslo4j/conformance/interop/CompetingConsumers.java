@@ -1,5 +1,6 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -25,8 +26,8 @@ final class CompetingConsumers {
         for (int n = 0; n < max; n++) {
             send.accept(n);
             int expected = n + 1;
-            Await.until("message " + n + " at one of the competing consumers",
-                    () -> total(received) >= expected, () -> counts(received), timeout);
+            Await.until(timeout, "message " + n + " is at one of the competing consumers",
+                    () -> total(received) >= expected, () -> counts(received));
             if (received.stream().allMatch(r -> r.getAsInt() > 0)) {
                 return expected;
             }

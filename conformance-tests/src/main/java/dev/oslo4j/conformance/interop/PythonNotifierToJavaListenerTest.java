@@ -1,7 +1,10 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.Await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
+import dev.oslo4j.conformance.broker.BrokerUnderTest;
+import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
 import dev.oslo4j.conformance.python.PeerJson;
 import dev.oslo4j.conformance.python.PythonListener;
@@ -17,9 +20,6 @@ import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,8 +44,8 @@ class PythonNotifierToJavaListenerTest {
     private String topic;
 
     @BeforeEach
-    void setUp() {
-        it = Interop.onLocalRabbitMq();
+    void setUp(BrokerUnderTest broker) {
+        it = Interop.on(broker);
         transport = it.javaTransport();
         exchange = it.names.exchange("p2j-notify");
         topic = it.names.topic("p2j-notify");
@@ -75,9 +75,17 @@ class PythonNotifierToJavaListenerTest {
                 .ctxt(InteropPayloads.context());
     }
 
-    @ParameterizedTest(name = "driver {0}")
-    @ValueSource(strings = {"messaging", "messagingv2"})
-    void everyPriorityArrivesAtItsMethodWithEveryField(String driver) {
+    @OnEveryBroker
+    void everyPriorityArrivesAtItsMethodWithEveryFieldV1() {
+        everyPriorityArrivesAtItsMethodWithEveryField("messaging");
+    }
+
+    @OnEveryBroker
+    void everyPriorityArrivesAtItsMethodWithEveryFieldV2() {
+        everyPriorityArrivesAtItsMethodWithEveryField("messagingv2");
+    }
+
+    private void everyPriorityArrivesAtItsMethodWithEveryField(String driver) {
         RecordingNotificationEndpoint endpoint = new RecordingNotificationEndpoint();
         start(javaListener(endpoint));
         PythonNotifier notifier = pythonNotifier();
@@ -103,7 +111,7 @@ class PythonNotifierToJavaListenerTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void aFilterPassesOnlyMatchingNotifications() {
         RecordingNotificationEndpoint endpoint = new RecordingNotificationEndpoint();
         start(NotificationListener.builder(transport).target(Target.builder().exchange(exchange).topic(topic).build())
@@ -122,7 +130,7 @@ class PythonNotifierToJavaListenerTest {
         assertThat(endpoint.received()).hasSize(1);
     }
 
-    @Test
+    @OnEveryBroker
     void poolsEachGetEveryNotificationWhileListenersOfOnePoolShareThemAcrossLanguages() {
         String poolA = it.names.pool("pool-a");
         String poolB = it.names.pool("pool-b");
@@ -147,7 +155,7 @@ class PythonNotifierToJavaListenerTest {
                 .containsExactlyInAnyOrderElementsOf(all);
     }
 
-    @Test
+    @OnEveryBroker
     void requeueRedeliversAPythonNotificationUntilHandled() {
         RecordingNotificationEndpoint[] self = new RecordingNotificationEndpoint[1];
         self[0] = new RecordingNotificationEndpoint(n -> self[0].deliveries(n.metadata().messageId()) == 1
@@ -160,7 +168,7 @@ class PythonNotifierToJavaListenerTest {
         assertThat(deliveries.get(1).payload()).isEqualTo(deliveries.get(0).payload());
     }
 
-    @Test
+    @OnEveryBroker
     void batchesAreDeliveredBySizeThenByTimeout() {
         List<List<Notification>> batches = new CopyOnWriteArrayList<>();
         BatchNotificationEndpoint endpoint = new BatchNotificationEndpoint() {
@@ -177,13 +185,13 @@ class PythonNotifierToJavaListenerTest {
             notifier.notify(notification("info", "messagingv2").payload(Map.of("n", i)));
         }
         start(javaListener(endpoint).batchSize(3).batchTimeout(Duration.ofSeconds(1)));
-        Await.until("two batches", () -> batches.size() >= 2, batches::toString, WAIT);
+        Await.until(WAIT, "two batches arrived", () -> batches.size() >= 2, batches::toString);
         assertThat(batches).extracting(List::size).as("3 by size, then 1 by timeout").containsExactly(3, 1);
         assertThat(batches.stream().flatMap(List::stream).map(n -> n.payload().path("n").asInt()))
                 .containsExactlyInAnyOrder(0, 1, 2, 3);
     }
 
-    @Test
+    @OnEveryBroker
     void malformedMessagesOnTheQueueDoNotStopTheListener() throws Exception {
         RecordingNotificationEndpoint endpoint = new RecordingNotificationEndpoint();
         start(javaListener(endpoint).allowRequeue(true));
@@ -201,13 +209,9 @@ class PythonNotifierToJavaListenerTest {
 
         assertThat(endpoint.await(1, WAIT).get(0).payload()).isEqualTo(PeerJson.tree(Map.of("after", "garbage")));
         try (Channel channel = it.rawConnection().createChannel()) {
-            Await.until("the malformed messages to leave the queue (rejected, not looping)", () -> {
-                try {
-                    return channel.queueDeclarePassive(routingKey).getMessageCount() == 0;
-                } catch (java.io.IOException e) {
-                    throw new AssertionError("queue " + routingKey + " vanished", e);
-                }
-            }, () -> "messages still queued", WAIT);
+            Await.until(WAIT, "the malformed messages left the queue (rejected, not looping)",
+                    () -> channel.queueDeclarePassive(routingKey).getMessageCount() == 0,
+                    () -> "messages still queued");
         }
         assertThat(endpoint.received()).as("only the good notification reached the endpoint").hasSize(1);
         assertThat(endpoint.received().get(0).priority().name().toLowerCase(Locale.ROOT)).isEqualTo("info");

@@ -1,5 +1,7 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.BrokerUnderTest;
+import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
 import dev.oslo4j.conformance.python.PeerConfig;
 import dev.oslo4j.conformance.python.PeerJson;
@@ -10,9 +12,6 @@ import dev.oslo4j.conformance.python.ReceivedNotification;
 import dev.oslo4j.conformance.python.RequiresPython;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.List;
@@ -35,8 +34,8 @@ class PythonToPythonNotificationTest {
     private String topic;
 
     @BeforeEach
-    void names() {
-        it = Interop.onLocalRabbitMq();
+    void names(BrokerUnderTest broker) {
+        it = Interop.on(broker);
         exchange = it.names.exchange("notify");
         topic = it.names.topic("notify");
     }
@@ -61,9 +60,17 @@ class PythonToPythonNotificationTest {
                 .ctxt(InteropPayloads.context());
     }
 
-    @ParameterizedTest(name = "driver {0}")
-    @ValueSource(strings = {"messaging", "messagingv2"})
-    void everyPriorityArrivesWithItsFields(String driver) {
+    @OnEveryBroker
+    void everyPriorityArrivesWithItsFieldsV1() {
+        everyPriorityArrivesWithItsFields("messaging");
+    }
+
+    @OnEveryBroker
+    void everyPriorityArrivesWithItsFieldsV2() {
+        everyPriorityArrivesWithItsFields("messagingv2");
+    }
+
+    private void everyPriorityArrivesWithItsFields(String driver) {
         try (PythonListener listener = PythonListener.start(listenerConfig()); PythonNotifier notifier = notifier()) {
             PRIORITIES.forEach(p -> notifier.notify(notification(p, driver)));
             List<ReceivedNotification> received = listener.awaitNotifications(PRIORITIES.size(), WAIT);
@@ -83,7 +90,7 @@ class PythonToPythonNotificationTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void twoPoolsEachGetEveryNotificationAndOnePoolSharesThem() {
         String poolA = it.names.pool("pool-a");
         String poolB = it.names.pool("pool-b");
@@ -106,7 +113,7 @@ class PythonToPythonNotificationTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void requeueRedeliversWhenTheListenerAllowsIt() {
         try (PythonListener listener = PythonListener.start(listenerConfig().with("allow_requeue", true)
                 .with("results", Map.of("info", "requeue_once")));
@@ -119,7 +126,7 @@ class PythonToPythonNotificationTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void batchesAreDeliveredBySizeThenByTimeout() {
         // The four notifications wait in the queue (the notifier declares it) before the listener starts, so
         // the first poll sees three at once however slowly the sender ran; the fourth then waits for the timeout.
@@ -137,7 +144,7 @@ class PythonToPythonNotificationTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void aFilterSkipsWhatDoesNotMatch() {
         try (PythonListener listener = PythonListener.start(listenerConfig()
                 .with("filter", Map.of("event_type", "^compute\\.instance\\..*", "publisher_id", "^compute\\.")));
