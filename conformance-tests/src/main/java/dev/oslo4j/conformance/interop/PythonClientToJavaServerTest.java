@@ -204,6 +204,7 @@ class PythonClientToJavaServerTest {
         expected.put("client_timeout", null);
 
         assertThat(pythonClient().run(call("get_context").ctxt(ctxt), WAIT).result()).isEqualTo(PeerJson.tree(expected));
+        // Observers see the context the endpoint sees, client_timeout included (as Python endpoints do).
         assertThat(server.awaitRequest("get_context", WAIT).context().toJson()).isEqualTo(PeerJson.tree(expected));
     }
 
