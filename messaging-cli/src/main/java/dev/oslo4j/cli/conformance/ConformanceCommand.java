@@ -6,6 +6,7 @@ import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.UrlOption;
+import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.TransportURL;
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,6 +36,9 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TransportURL parsed = TransportURL.parse(url.url());
+        // Fail fast on a URL the suite could never use (bad scheme or option, broker down, wrong password):
+        // one clear line and exit 3 rather than a table of identical failures.
+        Transport.open(url.url()).close();
         PrintWriter out = spec.commandLine().getOut();
         out.println("conformance on " + parsed);
         out.flush();
