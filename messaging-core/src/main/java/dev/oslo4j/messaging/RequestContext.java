@@ -25,18 +25,16 @@ public final class RequestContext {
     private static final RequestContext EMPTY = new RequestContext(Map.of());
     private static final Set<String> SECRET_HINTS = Set.of("token", "password", "secret");
 
-    private final Map<String, Object> values;
+    private volatile Map<String, Object> values;
     private volatile ObjectNode json;
 
     private RequestContext(Map<String, Object> values) {
         this.values = values;
     }
 
+    /** Keeps {@code json} (which nobody else may modify); the map view is built on first use. */
     private RequestContext(ObjectNode json) {
         this.json = json;
-        @SuppressWarnings("unchecked")
-        Map<String, Object> converted = Json.mapper().convertValue(json, LinkedHashMap.class);
-        this.values = Collections.unmodifiableMap(converted);
     }
 
     /** An empty context. */
@@ -55,13 +53,18 @@ public final class RequestContext {
         return json == null || json.isEmpty() ? EMPTY : new RequestContext(json.deepCopy());
     }
 
+    /** Like {@link #fromJson} but takes ownership of {@code json} without copying (the caller drops it). */
+    static RequestContext adopt(ObjectNode json) {
+        return json == null || json.isEmpty() ? EMPTY : new RequestContext(json);
+    }
+
     public static Builder builder() {
         return new Builder(new LinkedHashMap<>());
     }
 
     /** A builder starting with this context's keys. */
     public Builder toBuilder() {
-        return new Builder(new LinkedHashMap<>(values));
+        return new Builder(new LinkedHashMap<>(toMap()));
     }
 
     /** A copy with one key set. */
@@ -71,30 +74,37 @@ public final class RequestContext {
 
     /** All keys, as plain Java values (strings, numbers, booleans, lists, maps, nulls); unmodifiable. */
     public Map<String, Object> toMap() {
-        return values;
+        Map<String, Object> v = values;
+        if (v == null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> converted = Json.mapper().convertValue(json, LinkedHashMap.class);
+            v = Collections.unmodifiableMap(converted);
+            values = v;
+        }
+        return v;
     }
 
     /** The context as a JSON object. */
     public ObjectNode toJson() {
         ObjectNode j = json;
         if (j == null) {
-            j = Json.mapper().valueToTree(values);
+            j = Json.mapper().valueToTree(toMap());
             json = j;
         }
         return j.deepCopy();
     }
 
     public Object get(String key) {
-        return values.get(key);
+        return toMap().get(key);
     }
 
     public boolean containsKey(String key) {
-        return values.containsKey(key);
+        return toMap().containsKey(key);
     }
 
     /** The value of {@code key} as a string, or null when absent or null. */
     public String getString(String key) {
-        Object v = values.get(key);
+        Object v = toMap().get(key);
         return v == null ? null : v.toString();
     }
 
@@ -139,7 +149,7 @@ public final class RequestContext {
 
     /** The roles list (empty when absent). */
     public List<String> roles() {
-        Object v = values.get("roles");
+        Object v = toMap().get("roles");
         if (v instanceof List<?> l) {
             List<String> out = new ArrayList<>(l.size());
             l.forEach(r -> out.add(String.valueOf(r)));
@@ -149,37 +159,37 @@ public final class RequestContext {
     }
 
     public boolean isAdmin() {
-        return Boolean.TRUE.equals(values.get("is_admin"));
+        return Boolean.TRUE.equals(toMap().get("is_admin"));
     }
 
     public boolean readOnly() {
-        return Boolean.TRUE.equals(values.get("read_only"));
+        return Boolean.TRUE.equals(toMap().get("read_only"));
     }
 
     public boolean showDeleted() {
-        return Boolean.TRUE.equals(values.get("show_deleted"));
+        return Boolean.TRUE.equals(toMap().get("show_deleted"));
     }
 
     /** On an RPC server: the caller's call-monitor timeout in seconds ({@code client_timeout}), or null. */
     public Number clientTimeout() {
-        return values.get("client_timeout") instanceof Number n ? n : null;
+        return toMap().get("client_timeout") instanceof Number n ? n : null;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RequestContext c && values.equals(c.values);
+        return o instanceof RequestContext c && toMap().equals(c.toMap());
     }
 
     @Override
     public int hashCode() {
-        return values.hashCode();
+        return toMap().hashCode();
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("RequestContext{");
         boolean first = true;
-        for (Map.Entry<String, Object> e : values.entrySet()) {
+        for (Map.Entry<String, Object> e : toMap().entrySet()) {
             sb.append(first ? "" : ", ").append(e.getKey()).append('=')
                     .append(isSecret(e.getKey()) && e.getValue() != null ? "****" : e.getValue());
             first = false;

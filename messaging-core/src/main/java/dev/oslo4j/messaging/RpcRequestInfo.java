@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param namespace the {@code namespace} field, or null when absent
  * @param version   the {@code version} field, or null when absent (dispatch then assumes {@code "1.0"})
  * @param args      the {@code args} field, or null when absent
- * @param context   the request context ({@code _context_*} keys, prefix stripped)
+ * @param context   the request context as the endpoint sees it ({@code _context_*} keys, prefix stripped, plus
+ *                  Python's synthetic {@code client_timeout})
  */
 public record RpcRequestInfo(boolean call, JsonNode method, JsonNode namespace, JsonNode version, JsonNode args,
                              RequestContext context) {

@@ -155,10 +155,11 @@ public final class RpcServer implements AutoCloseable {
 
     private void process(IncomingRequest request) {
         ReceivedRequest m = request.message();
-        notifyObservers(m);
+        RequestContext context = contextOf(m);
+        notifyObservers(m, context);
         ScheduledFuture<?> heartbeat = m.isCall() ? startHeartbeats(request) : null;
         try {
-            Object result = dispatcher.dispatch(contextOf(m), m);
+            Object result = dispatcher.dispatch(context, m);
             if (m.isCall()) {
                 try {
                     request.reply(result);
@@ -178,12 +179,12 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private void notifyObservers(ReceivedRequest m) {
+    private void notifyObservers(ReceivedRequest m, RequestContext context) {
         if (observers.isEmpty()) {
             return;
         }
-        RpcRequestInfo info = new RpcRequestInfo(m.isCall(), m.method(), m.namespace(), m.version(), m.args(),
-                RequestContext.fromJson(m.context()));
+        // the same context the endpoint gets, client_timeout included
+        RpcRequestInfo info = new RpcRequestInfo(m.isCall(), m.method(), m.namespace(), m.version(), m.args(), context);
         for (Consumer<RpcRequestInfo> observer : observers) {
             try {
                 observer.accept(info);
@@ -197,7 +198,7 @@ public final class RpcServer implements AutoCloseable {
     private static RequestContext contextOf(ReceivedRequest m) {
         ObjectNode ctx = m.context().deepCopy();
         ctx.set("client_timeout", m.timeout() == null ? ctx.nullNode() : m.timeout());
-        return RequestContext.fromJson(ctx);
+        return RequestContext.adopt(ctx);
     }
 
     /** oslo's watchdog: {@code int(_timeout) / 2} seconds, only when at least 1 s. */

@@ -13,7 +13,6 @@ import java.net.Socket;
  */
 final class LocalRabbitMq {
     static final String TRANSPORT_URL = "rabbit://guest:guest@127.0.0.1:5672/";
-    static final String AMQP_URI = "amqp://guest:guest@127.0.0.1:5672";
 
     private LocalRabbitMq() {
     }

@@ -27,15 +27,14 @@ class PythonDefaultOptionsTest {
 
     @Test
     void callCastFanoutAndNotifyWorkWithDefaultOptions() throws Exception {
-        LocalRabbitMq.assumeRunning();
-        try (ScratchTopology scratch = new ScratchTopology(LocalRabbitMq.AMQP_URI)) {
-            String topic = scratch.topic("defaults");
-            PeerConfig defaults = PeerConfig.forUrl(LocalRabbitMq.TRANSPORT_URL);
+        try (Interop it = Interop.onLocalRabbitMq()) {
+            String topic = it.names.topic("defaults");
+            PeerConfig defaults = PeerConfig.forUrl(it.transportUrl());
             Map<String, Object> target = Map.of("topic", topic);
-            try (PythonRpcServer server = PythonRpcServer.start(PeerConfig.forUrl(LocalRabbitMq.TRANSPORT_URL)
-                    .with("topic", topic).with("server", scratch.server(topic, "default-1")));
+            try (PythonRpcServer server = PythonRpcServer.start(PeerConfig.forUrl(it.transportUrl())
+                    .with("topic", topic).with("server", it.names.server(topic, "default-1")));
                  PythonRpcClient client = PythonRpcClient.start(defaults);
-                 PythonListener listener = PythonListener.start(PeerConfig.forUrl(LocalRabbitMq.TRANSPORT_URL)
+                 PythonListener listener = PythonListener.start(PeerConfig.forUrl(it.transportUrl())
                          .with("targets", List.of(Map.of("topic", topic))).with("priorities", List.of("info")));
                  PythonNotifier notifier = PythonNotifier.start(defaults)) {
                 assertThat(server.peer().readyEvent().path("exchange").asText()).isEqualTo("openstack");

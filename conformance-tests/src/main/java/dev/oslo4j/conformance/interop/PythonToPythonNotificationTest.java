@@ -30,30 +30,29 @@ class PythonToPythonNotificationTest {
     private static final List<String> PRIORITIES = List.of("audit", "debug", "info", "warn", "error", "critical",
             "sample");
 
-    private ScratchTopology scratch;
+    private Interop it;
     private String exchange;
     private String topic;
 
     @BeforeEach
     void names() {
-        LocalRabbitMq.assumeRunning();
-        scratch = new ScratchTopology(LocalRabbitMq.AMQP_URI);
-        exchange = scratch.exchange("notify");
-        topic = scratch.topic("notify");
+        it = Interop.onLocalRabbitMq();
+        exchange = it.names.exchange("notify");
+        topic = it.names.topic("notify");
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        scratch.close();
+        it.close();
     }
 
     private PeerConfig listenerConfig() {
-        return InteropPeers.config(LocalRabbitMq.TRANSPORT_URL)
+        return it.python()
                 .with("targets", List.of(Map.of("topic", topic, "exchange", exchange)));
     }
 
     private PythonNotifier notifier() {
-        return PythonNotifier.start(InteropPeers.config(LocalRabbitMq.TRANSPORT_URL).controlExchange(exchange));
+        return PythonNotifier.start(it.python().controlExchange(exchange));
     }
 
     private PeerCommand notification(String priority, String driver) {
@@ -86,8 +85,8 @@ class PythonToPythonNotificationTest {
 
     @Test
     void twoPoolsEachGetEveryNotificationAndOnePoolSharesThem() {
-        String poolA = scratch.pool("pool-a");
-        String poolB = scratch.pool("pool-b");
+        String poolA = it.names.pool("pool-a");
+        String poolB = it.names.pool("pool-b");
         int count = 6;
         try (PythonListener a1 = PythonListener.start(listenerConfig().with("pool", poolA));
              PythonListener a2 = PythonListener.start(listenerConfig().with("pool", poolA));

@@ -29,30 +29,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PythonToPythonRpcTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    private ScratchTopology scratch;
+    private Interop it;
     private String exchange;
     private String topic;
 
     @BeforeEach
     void names() {
-        LocalRabbitMq.assumeRunning();
-        scratch = new ScratchTopology(LocalRabbitMq.AMQP_URI);
-        exchange = scratch.exchange("rpc");
-        topic = scratch.topic("rpc");
+        it = Interop.onLocalRabbitMq();
+        exchange = it.names.exchange("rpc");
+        topic = it.names.topic("rpc");
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        scratch.close();
+        it.close();
     }
 
     private PythonRpcServer server(String name) {
-        return PythonRpcServer.start(InteropPeers.config(LocalRabbitMq.TRANSPORT_URL).with("exchange", exchange)
-                .with("topic", topic).with("server", scratch.server(topic, name)));
+        return PythonRpcServer.start(it.python().with("exchange", exchange)
+                .with("topic", topic).with("server", it.names.server(topic, name)));
     }
 
     private PythonRpcClient client() {
-        return PythonRpcClient.start(InteropPeers.config(LocalRabbitMq.TRANSPORT_URL));
+        return PythonRpcClient.start(it.python());
     }
 
     private Map<String, Object> target(Object... extra) {
@@ -119,7 +118,7 @@ class PythonToPythonRpcTest {
     @Test
     void remoteExceptionsKeepClassModuleMessageAndKwargs() {
         try (PythonRpcServer server = server("py-1"); PythonRpcClient client = client();
-             PythonRpcClient strictClient = PythonRpcClient.start(InteropPeers.config(LocalRabbitMq.TRANSPORT_URL)
+             PythonRpcClient strictClient = PythonRpcClient.start(it.python()
                      .allowedRemoteExmods(List.of()))) {
             PeerError valueError = client.run(PeerCommand.call("fail").target(target()).arg("message", "bad value 42"),
                     WAIT).error();

@@ -24,14 +24,14 @@ public final class ScratchTopology implements AutoCloseable {
             "sample");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String amqpUri;
+    private final String transportUrl;
     private final String prefix;
     private final Set<String> queues = new LinkedHashSet<>();
     private final Set<String> exchanges = new LinkedHashSet<>();
 
-    /** @param amqpUri where to clean up, e.g. {@code amqp://guest:guest@127.0.0.1:5672} */
-    public ScratchTopology(String amqpUri) {
-        this.amqpUri = amqpUri;
+    /** @param transportUrl the oslo transport URL of the broker to clean up (its first host is used) */
+    public ScratchTopology(String transportUrl) {
+        this.transportUrl = transportUrl;
         this.prefix = "oslo4j-it-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36).toLowerCase(Locale.ROOT);
     }
 
@@ -67,12 +67,7 @@ public final class ScratchTopology implements AutoCloseable {
     /** Deletes every registered queue and exchange; a missing one is fine. */
     @Override
     public void close() throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        try {
-            factory.setUri(amqpUri);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("bad AMQP URI for clean-up: " + e.getMessage(), e);
-        }
+        ConnectionFactory factory = RawAmqp.factory(transportUrl);
         try (Connection connection = factory.newConnection("oslo4j-scratch-cleanup")) {
             for (String queue : queues) {
                 try (Channel channel = connection.createChannel()) {

@@ -76,6 +76,9 @@ public final class RpcBench {
             if (only.equals("all") || only.equals("raw")) {
                 report("raw amqp-client request/reply, 1 thread", rawRequestReply(false));
             }
+            if (only.equals("seq")) {
+                report("oslo4j call, 1 thread", calls(c, ctx, args, 1));
+            }
             if (only.equals("rawoslo")) {
                 report("raw request/reply with confirms+mandatory+TTL", rawRequestReply(true));
             }

@@ -26,7 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class NotificationDriverIT {
 
     @RegisterExtension
-    final RabbitBroker broker = new RabbitBroker();
+    final RabbitBroker broker = newBroker();
+
+    /** The broker these tests run on; subclasses run them on another. */
+    RabbitBroker newBroker() {
+        return new RabbitBroker();
+    }
 
     private String topic;
     private String exchange;
@@ -38,7 +43,7 @@ class NotificationDriverIT {
         exchange = broker.uniqueTopic("x");
         broker.deleteQueueAfter(topic + ".info", topic + ".error", "pool-a-" + topic, "pool-b-" + topic);
         broker.deleteExchangeAfter(exchange);
-        transport = Transport.open(RabbitBroker.URL, MessagingOptions.builder().controlExchange(exchange).build());
+        transport = Transport.open(broker.url(), MessagingOptions.builder().controlExchange(exchange).build());
     }
 
     @AfterEach
@@ -55,7 +60,7 @@ class NotificationDriverIT {
     void notificationsWaitInTheirQueueAndAreAckedAfterHandling() throws Exception {
         NotificationAddress info = new NotificationAddress(null, topic, "info");
         transport.driver().notify(info, message("compute.instance.create.end"), true, 0).get(5, TimeUnit.SECONDS);
-        Long waiting = RabbitBroker.withChannel(ch -> ch.messageCount(topic + ".info"));
+        Long waiting = broker.channel(ch -> ch.messageCount(topic + ".info"));
         assertThat(waiting).as("the notifier declared the queue").isEqualTo(1);
         ConcurrentLinkedQueue<IncomingNotification> got = new ConcurrentLinkedQueue<>();
         Listener l = transport.driver().listenForNotifications(List.of(info), null, 0, got::add);
@@ -72,7 +77,7 @@ class NotificationDriverIT {
         } finally {
             l.close();
         }
-        Long left = RabbitBroker.withChannel(ch -> ch.messageCount(topic + ".info"));
+        Long left = broker.channel(ch -> ch.messageCount(topic + ".info"));
         assertThat(left).isZero();
     }
 
@@ -130,7 +135,7 @@ class NotificationDriverIT {
             n.ack();
         });
         try {
-            RabbitBroker.withChannel(ch -> {
+            broker.channel(ch -> {
                 ch.basicPublish(exchange, topic + ".info", new com.rabbitmq.client.AMQP.BasicProperties.Builder()
                         .contentType("application/json").build(), "{oops".getBytes(StandardCharsets.UTF_8));
                 ch.basicPublish(exchange, topic + ".info", null, Envelope.wrap("{}"));
@@ -138,7 +143,7 @@ class NotificationDriverIT {
             });
             transport.driver().notify(info, message("good"), true, 0).get(5, TimeUnit.SECONDS);
             Await.until(Duration.ofSeconds(5), "the good one arrives", () -> got.contains("good"));
-            Long left = RabbitBroker.withChannel(ch -> ch.messageCount(topic + ".info"));
+            Long left = broker.channel(ch -> ch.messageCount(topic + ".info"));
             assertThat(left).isZero();
         } finally {
             l.close();

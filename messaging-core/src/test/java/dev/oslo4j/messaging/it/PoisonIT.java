@@ -29,7 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PoisonIT {
 
     @RegisterExtension
-    final RabbitBroker broker = new RabbitBroker();
+    final RabbitBroker broker = newBroker();
+
+    /** The broker these tests run on; subclasses run them on another. */
+    RabbitBroker newBroker() {
+        return new RabbitBroker();
+    }
 
     static final ConcurrentLinkedQueue<String> RECORDED = new ConcurrentLinkedQueue<>();
     private String topic;
@@ -56,9 +61,9 @@ class PoisonIT {
         replyQueue = broker.uniqueTopic("reply");
         broker.deleteQueueAfter(topic, topic + ".s1", replyQueue);
         broker.deleteExchangeAfter(exchange, topic + "_fanout");
-        transport = Transport.open(RabbitBroker.URL, MessagingOptions.builder().controlExchange(exchange).build());
+        transport = Transport.open(broker.url(), MessagingOptions.builder().controlExchange(exchange).build());
         server = RpcServer.builder(transport, Target.topic(topic).withServer("s1")).endpoint(new Service()).build().start();
-        RabbitBroker.withChannel(ch -> ch.queueDeclare(replyQueue, false, false, false, null));
+        broker.channel(ch -> ch.queueDeclare(replyQueue, false, false, false, null));
     }
 
     @AfterEach
@@ -71,7 +76,7 @@ class PoisonIT {
             .contentType("application/json").build();
 
     private void publish(AMQP.BasicProperties props, byte[] body) throws Exception {
-        RabbitBroker.withChannel(ch -> {
+        broker.channel(ch -> {
             ch.basicPublish(exchange, topic, props, body);
             return null;
         });
@@ -111,7 +116,7 @@ class PoisonIT {
         assertThat(c.call(Map.of(), "ping", Map.of("v", "still alive")).textValue()).isEqualTo("still alive");
         Await.until(Duration.ofSeconds(5), "the well-formed cast is processed",
                 () -> RECORDED.contains("cast-missing-unique-id-is-fine"));
-        Long left = RabbitBroker.withChannel(ch -> ch.messageCount(topic));
+        Long left = broker.channel(ch -> ch.messageCount(topic));
         assertThat(left).as("nothing requeued").isZero();
     }
 
@@ -131,7 +136,7 @@ class PoisonIT {
         List<JsonNode> replies = new ArrayList<>();
         Await.until(Duration.ofSeconds(10), "one failure reply per call-shaped message", () -> {
             try {
-                GetResponse r = RabbitBroker.withChannel(ch -> ch.basicGet(replyQueue, true));
+                GetResponse r = broker.channel(ch -> ch.basicGet(replyQueue, true));
                 if (r != null) {
                     replies.add(Envelope.unwrap(r.getBody()));
                 }
@@ -166,11 +171,11 @@ class PoisonIT {
         publish(enveloped("{\"method\": \"ping\", \"args\": {\"v\": \"eventually\"}, \"_msg_id\": \"late1\", \"_reply_q\": \""
                 + late + "\", \"_unique_id\": \"" + Ids.hex32() + "\"}"));
         Thread.sleep(600); // let the server's first attempts be returned as unroutable
-        RabbitBroker.withChannel(ch -> ch.queueDeclare(late, false, false, false, null));
+        broker.channel(ch -> ch.queueDeclare(late, false, false, false, null));
         GetResponse[] got = new GetResponse[1];
         Await.until(Duration.ofSeconds(5), "the retried reply arrives", () -> {
             try {
-                got[0] = RabbitBroker.withChannel(ch -> ch.basicGet(late, true));
+                got[0] = broker.channel(ch -> ch.basicGet(late, true));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -18,13 +18,34 @@ import java.util.List;
 /**
  * The shared RabbitMQ at 127.0.0.1:5672 for integration tests: skips (one line) when it does not answer,
  * unless {@code OSLO4J_REQUIRE_RABBITMQ=1}; gives each test unique names and deletes what they record.
+ * {@link EmbeddedBrokerFixture} is the same for oslo4j's embedded broker.
  */
-public final class RabbitBroker implements BeforeAllCallback, AfterEachCallback {
+public class RabbitBroker implements BeforeAllCallback, AfterEachCallback {
 
     public static final String URL = "rabbit://guest:guest@127.0.0.1:5672/";
 
     private final List<String> queues = new ArrayList<>();
     private final List<String> exchanges = new ArrayList<>();
+
+    /** The transport URL of this broker (default virtual host). */
+    public String url() {
+        return URL;
+    }
+
+    /** The broker's AMQP port. */
+    public int port() {
+        return 5672;
+    }
+
+    /** Raw channel work on a throwaway connection to this broker. */
+    public <T> T channel(ChannelWork<T> work) throws Exception {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost("127.0.0.1");
+        f.setPort(port());
+        try (Connection c = f.newConnection("oslo4j-test"); Channel ch = c.createChannel()) {
+            return work.run(ch);
+        }
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -80,6 +101,7 @@ public final class RabbitBroker implements BeforeAllCallback, AfterEachCallback 
         }
         ConnectionFactory f = new ConnectionFactory();
         f.setHost("127.0.0.1");
+        f.setPort(port());
         try (Connection c = f.newConnection("oslo4j-test-cleanup")) {
             for (String q : queues) {
                 Channel ch = c.createChannel();

@@ -27,7 +27,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RecoveryIT {
 
     @RegisterExtension
-    final RabbitBroker broker = new RabbitBroker();
+    final RabbitBroker broker = newBroker();
+
+    /** The broker these tests run on; subclasses run them on another. */
+    RabbitBroker newBroker() {
+        return new RabbitBroker();
+    }
 
     private CuttableProxy proxy;
     private String topic;
@@ -47,7 +52,7 @@ class RecoveryIT {
     @BeforeEach
     void setUp() throws Exception {
         RECORDED.clear();
-        proxy = new CuttableProxy(5672);
+        proxy = new CuttableProxy(broker.port());
         topic = broker.uniqueTopic("recovery");
         String exchange = broker.uniqueTopic("x");
         broker.deleteQueueAfter(topic, topic + ".s1");
@@ -141,10 +146,10 @@ class RecoveryIT {
                 .isInstanceOf(BrokerConnectionError.class)
                 .hasMessageContaining("127.0.0.1:" + dead).hasMessageContaining("connection refused")
                 .hasMessageNotContaining("topsecret");
-        assertThatThrownBy(() -> Transport.open("rabbit://guest:wrong-password@127.0.0.1:5672/"))
+        assertThatThrownBy(() -> Transport.open("rabbit://guest:wrong-password@127.0.0.1:" + broker.port() + "/"))
                 .isInstanceOf(BrokerConnectionError.class).hasMessageContaining("authentication failed")
                 .hasMessageNotContaining("wrong-password");
-        assertThatThrownBy(() -> Transport.open("rabbit://guest:guest@127.0.0.1:5672/no-such-vhost-" + topic))
+        assertThatThrownBy(() -> Transport.open("rabbit://guest:guest@127.0.0.1:" + broker.port() + "/no-such-vhost-" + topic))
                 .isInstanceOf(BrokerConnectionError.class).hasMessageContaining("virtual host");
     }
 }

@@ -38,7 +38,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RpcIT {
 
     @RegisterExtension
-    final RabbitBroker broker = new RabbitBroker();
+    final RabbitBroker broker = newBroker();
+
+    /** The broker these tests run on; subclasses run them on another. */
+    RabbitBroker newBroker() {
+        return new RabbitBroker();
+    }
 
     private String topic;
     private String exchange;
@@ -98,7 +103,7 @@ class RpcIT {
         exchange = broker.uniqueTopic("x");
         broker.deleteQueueAfter(topic, topic + ".s1", topic + ".s2");
         broker.deleteExchangeAfter(exchange, topic + "_fanout");
-        transport = Transport.open(RabbitBroker.URL, MessagingOptions.builder().controlExchange(exchange).build());
+        transport = Transport.open(broker.url(), MessagingOptions.builder().controlExchange(exchange).build());
     }
 
     @AfterEach
@@ -203,7 +208,7 @@ class RpcIT {
     void callMonitorTimeoutFiresWhenTheServerIsSilent() throws Exception {
         // a "server" that takes requests and never answers nor heartbeats
         broker.deleteQueueAfter(topic);
-        RabbitBroker.withChannel(ch -> {
+        broker.channel(ch -> {
             ch.exchangeDeclare(exchange, "topic", false, false, null);
             ch.queueDeclare(topic, false, false, false, null);
             return ch.queueBind(topic, exchange, topic);
@@ -245,7 +250,7 @@ class RpcIT {
     @Test
     void allowListedRemoteErrorsBecomeJavaTypes() {
         server("s1", new Service("s1"));
-        try (Transport mapped = Transport.open(RabbitBroker.URL, MessagingOptions.builder().controlExchange(exchange)
+        try (Transport mapped = Transport.open(broker.url(), MessagingOptions.builder().controlExchange(exchange)
                 .mapRemoteException("nova.exception", "InstanceNotFound", InstanceNotFound::new).build())) {
             RpcClient c = RpcClient.builder(mapped, Target.topic(topic)).build();
             assertThatThrownBy(() -> c.call(Map.of(), "fail", Map.of("message", "gone")))
@@ -316,7 +321,7 @@ class RpcIT {
     void requestsCarryOslosAmqpPropertiesAndTopology() throws Exception {
         String spy = broker.uniqueTopic("spy");
         broker.deleteQueueAfter(spy);
-        RabbitBroker.withChannel(ch -> {
+        broker.channel(ch -> {
             ch.exchangeDeclare(exchange, "topic", false, false, null);
             ch.queueDeclare(spy, false, false, false, null);
             return ch.queueBind(spy, exchange, "#");
@@ -344,11 +349,35 @@ class RpcIT {
         assertThat(new String(cast.getBody(), StandardCharsets.UTF_8)).startsWith("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{\\\"method\\\": \\\"record\\\"");
     }
 
-    private static GetResponse awaitMessage(String queue) throws Exception {
+    @Test
+    void bodiesAreCompressedWhenConfiguredAndAlwaysUnderstood() throws Exception {
+        server("s1", new Service("s1")); // uncompressed transport: must still read compressed requests
+        String spy = broker.uniqueTopic("spy");
+        broker.deleteQueueAfter(spy);
+        broker.channel(ch -> {
+            ch.queueDeclare(spy, false, false, false, null);
+            return ch.queueBind(spy, exchange, "#");
+        });
+        for (String kind : List.of("gzip", "bz2")) {
+            try (Transport zipped = Transport.open(broker.url() + "?kombu_compression=" + kind,
+                    MessagingOptions.builder().controlExchange(exchange).build())) {
+                RpcClient c = RpcClient.builder(zipped, Target.topic(topic)).build();
+                assertThat(c.call(Map.of(), "echo", Map.of("arg", "squeezed " + kind)).textValue())
+                        .isEqualTo("squeezed " + kind);
+                GetResponse seen = awaitMessage(spy);
+                assertThat(seen.getProps().getHeaders()).containsKey("compression");
+                assertThat(seen.getProps().getHeaders().get("compression").toString())
+                        .isEqualTo(kind.equals("gzip") ? "application/x-gzip" : "application/x-bz2");
+                assertThat(seen.getProps().getContentType()).isEqualTo("application/json");
+            }
+        }
+    }
+
+    private GetResponse awaitMessage(String queue) throws Exception {
         GetResponse[] got = new GetResponse[1];
         Await.until(Duration.ofSeconds(5), "a message on " + queue, () -> {
             try {
-                got[0] = RabbitBroker.withChannel(ch -> ch.basicGet(queue, true));
+                got[0] = broker.channel(ch -> ch.basicGet(queue, true));
                 return got[0] != null;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -362,15 +391,15 @@ class RpcIT {
         RpcServer s = RpcServer.builder(transport, Target.topic(topic).withServer("s1")).endpoint(new Service("s1"))
                 .build().start();
         client().call(Map.of(), "whoami", Map.of());
-        Boolean fanoutExists = RabbitBroker.withChannel(ch -> ch.exchangeDeclarePassive(topic + "_fanout") != null);
+        Boolean fanoutExists = broker.channel(ch -> ch.exchangeDeclarePassive(topic + "_fanout") != null);
         assertThat(fanoutExists).isTrue();
         s.close();
-        String shared = RabbitBroker.withChannel(ch -> ch.queueDeclarePassive(topic).getQueue());
-        String own = RabbitBroker.withChannel(ch -> ch.queueDeclarePassive(topic + ".s1").getQueue());
+        String shared = broker.channel(ch -> ch.queueDeclarePassive(topic).getQueue());
+        String own = broker.channel(ch -> ch.queueDeclarePassive(topic + ".s1").getQueue());
         assertThat(shared).isEqualTo(topic);
         assertThat(own).isEqualTo(topic + ".s1");
         // the auto-delete fanout exchange disappears with its last queue: the fanout queue was deleted
-        assertThatThrownBy(() -> RabbitBroker.withChannel(ch -> ch.exchangeDeclarePassive(topic + "_fanout")))
+        assertThatThrownBy(() -> broker.channel(ch -> ch.exchangeDeclarePassive(topic + "_fanout")))
                 .hasStackTraceContaining("NOT_FOUND");
     }
 
@@ -385,7 +414,7 @@ class RpcIT {
 
     @Test
     void pingEndpointWhenEnabled() {
-        try (Transport t = Transport.open(RabbitBroker.URL + "?rpc_ping_enabled=true",
+        try (Transport t = Transport.open(broker.url() + "?rpc_ping_enabled=true",
                 MessagingOptions.builder().controlExchange(exchange).build())) {
             RpcServer s = RpcServer.builder(t, Target.topic(topic).withServer("s1")).endpoint(new Service("s1")).build().start();
             closeAfter.add(s);

@@ -24,7 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TlsIT {
 
     @RegisterExtension
-    final RabbitBroker broker = new RabbitBroker();
+    final RabbitBroker broker = newBroker();
+
+    /** The broker these tests run on; subclasses run them on another. */
+    RabbitBroker newBroker() {
+        return new RabbitBroker();
+    }
 
     @TempDir
     static Path dir;
@@ -65,7 +70,7 @@ class TlsIT {
 
     @Test
     void callsOverTlsWithTheCaFileAndHostnameVerification() throws Exception {
-        try (TlsProxy tls = new TlsProxy(certs.issue("localhost", List.of("localhost"), List.of("127.0.0.1")), certs.ca, false)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of("127.0.0.1")), certs.ca, false)) {
             roundTrip("rabbit://guest:guest@localhost:" + tls.port() + "/?ssl=true&ssl_ca_file=" + caFile);
             roundTrip("amqps://guest:guest@localhost:" + tls.port() + "/?ssl_ca_file=" + caFile + "&ssl_version=TLSv1_2");
         }
@@ -73,7 +78,7 @@ class TlsIT {
 
     @Test
     void aCertificateForAnotherHostIsRefusedUnlessVerificationIsOff() throws Exception {
-        try (TlsProxy tls = new TlsProxy(certs.issue("elsewhere", List.of("elsewhere.example"), List.of()), certs.ca, false)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("elsewhere", List.of("elsewhere.example"), List.of()), certs.ca, false)) {
             assertThatThrownBy(() -> Transport.open("rabbit://guest:guest@localhost:" + tls.port()
                     + "/?ssl=true&ssl_ca_file=" + caFile))
                     .isInstanceOf(BrokerConnectionError.class).hasMessageContaining("TLS");
@@ -84,7 +89,7 @@ class TlsIT {
 
     @Test
     void anUntrustedBrokerIsRefused() throws Exception {
-        try (TlsProxy tls = new TlsProxy(certs.issue("localhost", List.of("localhost"), List.of()), certs.ca, false)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of()), certs.ca, false)) {
             assertThatThrownBy(() -> Transport.open("rabbit://guest:guest@localhost:" + tls.port() + "/?ssl=true"))
                     .isInstanceOf(BrokerConnectionError.class).hasMessageContaining("TLS handshake failed");
         }
@@ -92,7 +97,7 @@ class TlsIT {
 
     @Test
     void clientCertificatesInBothPemKeyFormats() throws Exception {
-        try (TlsProxy tls = new TlsProxy(certs.issue("localhost", List.of("localhost"), List.of()), certs.ca, true)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of()), certs.ca, true)) {
             String base = "rabbit://guest:guest@localhost:" + tls.port() + "/?ssl=true&ssl_ca_file=" + caFile;
             assertThatThrownBy(() -> Transport.open(base)).isInstanceOf(BrokerConnectionError.class);
             roundTrip(base + "&ssl_cert_file=" + clientCert + "&ssl_key_file=" + clientKeyPkcs1);

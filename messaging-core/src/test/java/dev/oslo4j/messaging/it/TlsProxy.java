@@ -16,14 +16,17 @@ import java.security.cert.Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A TLS-terminating loopback proxy in front of the plain RabbitMQ port: a TLS broker for tests. */
+/** A TLS-terminating loopback proxy in front of a plain AMQP port: a TLS broker for tests. */
 final class TlsProxy implements AutoCloseable {
 
     private final SSLServerSocket server;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private final int upstreamPort;
 
-    TlsProxy(TestCertificates.Issued serverCert, TestCertificates.Issued ca, boolean needClientAuth) throws Exception {
+    TlsProxy(int upstreamPort, TestCertificates.Issued serverCert, TestCertificates.Issued ca, boolean needClientAuth)
+            throws Exception {
+        this.upstreamPort = upstreamPort;
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("server", serverCert.keys().getPrivate(), new char[0],
@@ -67,7 +70,7 @@ final class TlsProxy implements AutoCloseable {
         try {
             client.startHandshake();
             Socket upstream = new Socket();
-            upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), 5672), 2000);
+            upstream.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), 2000);
             sockets.add(client);
             sockets.add(upstream);
             pump(client, upstream);

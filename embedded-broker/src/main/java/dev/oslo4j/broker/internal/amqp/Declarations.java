@@ -42,11 +42,15 @@ final class Declarations {
         }
         String name = queueName == null ? "" : queueName.toString();
         if (passive) {
-            rc.channel().receiveQueueDeclare(queueName, true, durable, exclusive, autoDelete, nowait, arguments);
             Queue<?> queue = vhost.getChildByName(Queue.class, name);
-            if (queue != null) {
-                vhost.queueUsed(queue);
+            if (queue == null) {
+                rc.closeChannel(RabbitErrors.NOT_FOUND, RabbitErrors.text(RabbitErrors.NOT_FOUND,
+                        "no queue '" + name + "' in vhost '" + vhost.rabbitState().clientName() + "'"));
+                return;
             }
+            rc.channel().receiveQueueDeclare(queueName, true, durable, exclusive, autoDelete, nowait, arguments);
+            // RabbitMQ counts a passive declare as use too, for x-expires.
+            vhost.queueUsed(queue);
             return;
         }
         String vhostName = vhost.rabbitState().clientName();

@@ -40,6 +40,7 @@ final class RabbitDefaultDestination implements MessageDestination {
         if (queue != null) {
             result.add(queue.route(message, routingAddress, instanceProperties));
         }
+        PublishOutcome.routed(message, result);
         recorder.record(message, "", routingAddress, result.getNumberOfRoutes());
         return result;
     }

@@ -23,7 +23,7 @@ import dev.oslo4j.broker.internal.PluginTypes;
 /**
  * A Broker-J virtual host that behaves like a RabbitMQ vhost where the two differ at the model level:
  * relative per-message TTL and restart-surviving persistence ({@link RabbitMessageStore}), RabbitMQ's
- * default exchange and publish recording ({@link RabbitDefaultDestination}, {@link RecordingDestination}),
+ * default exchange and publish recording ({@link RabbitDefaultDestination}, {@link PublishDestination}),
  * {@code x-expires} ({@link QueueExpiry}), consumer cancel notification ({@link ConsumerCancelNotifier}).
  * Protocol-level differences live in the 0-9-1 connection ({@code internal.amqp}).
  */
@@ -123,7 +123,7 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
 
     /**
      * The publish look-up ({@code mayCreate}): RabbitMQ publishes only to exchanges, never to a queue
-     * named like one (Broker-J would). While somebody records, the exchange is wrapped to report routing.
+     * named like one (Broker-J would). The exchange is wrapped to report routing ({@link PublishDestination}).
      */
     @Override
     public MessageDestination getAttainedMessageDestination(String name, boolean mayCreate) {
@@ -134,8 +134,21 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
         if (exchange == null) {
             return null;
         }
-        PublishRecorder recorder = rabbitState().recorder();
-        return recorder.active() ? new RecordingDestination(exchange, recorder) : exchange;
+        return new PublishDestination(exchange, rabbitState().recorder());
+    }
+
+    /**
+     * Broker-J resolves alternate bindings (dead-letter and alternate exchanges) through this look-up first;
+     * oslo4j has no system destinations, so it is free to hand out the dead-lettering view of the exchange.
+     */
+    @Override
+    public MessageDestination getSystemDestination(String name) {
+        MessageDestination system = super.getSystemDestination(name);
+        if (system != null) {
+            return system;
+        }
+        Exchange<?> exchange = getChildByName(Exchange.class, name);
+        return exchange == null ? null : new DeadLetterDestination(exchange);
     }
 
     /** A queue was declared with these RabbitMQ flags and arguments (called after Broker-J created it). */

@@ -15,6 +15,7 @@ import org.apache.qpid.server.protocol.v0_8.transport.ContentHeaderBody;
 public final class RelativeExpiryHeader extends ContentHeaderBody {
 
     private final BasicContentHeaderProperties absolute;
+    private volatile boolean published;
 
     private RelativeExpiryHeader(ContentHeaderBody original, long absoluteExpiration) {
         super(original.getProperties(), original.getBodySize());
@@ -26,6 +27,22 @@ public final class RelativeExpiryHeader extends ContentHeaderBody {
     @Override
     public BasicContentHeaderProperties getProperties() {
         return absolute;
+    }
+
+    /** The publish has been routed; any later routing is dead-lettering. */
+    void published() {
+        published = true;
+    }
+
+    /**
+     * RabbitMQ removes the expiration of a dead-lettered message, so it does not expire again on the way;
+     * Broker-J would drop it, as already expired, instead of routing it to the dead-letter queue. (Queues
+     * that already hold the message keep the deadline they computed when it arrived.)
+     */
+    void deadLettered() {
+        if (published) {
+            absolute.setExpiration(0L);
+        }
     }
 
     /** The properties exactly as the publisher sent them. */

@@ -18,8 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps one logical AMQP connection alive: connects with failover across the URL's hosts, notices loss
- * (socket error, missed heartbeats, broker close), reconnects with oslo's schedule — a pass over all hosts,
- * then a pause starting at {@code rabbit_retry_interval} growing by {@code rabbit_retry_backoff} up to
+ * (socket error, missed heartbeats, broker close), reconnects with oslo's schedule — after
+ * {@code kombu_reconnect_delay}, a pass over all hosts, then a pause starting at {@code rabbit_retry_interval} growing by {@code rabbit_retry_backoff} up to
  * {@code rabbit_interval_max} — and then lets each registered {@link Recovery} re-declare and re-consume.
  */
 final class ConnectionSupervisor {
@@ -137,6 +137,7 @@ final class ConnectionSupervisor {
     }
 
     private void reconnectLoop() {
+        sleep(Math.round(options.kombuReconnectDelay() * 1000)); // oslo's kombu_reconnect_delay, once per loss
         long pause = TimeUnit.SECONDS.toMillis(options.rabbitRetryInterval());
         while (!closed) {
             List<String> reasons = new ArrayList<>();

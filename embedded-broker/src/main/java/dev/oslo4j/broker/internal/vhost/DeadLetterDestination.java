@@ -2,39 +2,39 @@ package dev.oslo4j.broker.internal.vhost;
 
 import java.util.Map;
 
+import org.apache.qpid.server.exchange.DestinationReferrer;
 import org.apache.qpid.server.message.InstanceProperties;
 import org.apache.qpid.server.message.MessageDestination;
 import org.apache.qpid.server.message.MessageSender;
 import org.apache.qpid.server.message.RoutingResult;
 import org.apache.qpid.server.message.ServerMessage;
-import org.apache.qpid.server.exchange.DestinationReferrer;
 import org.apache.qpid.server.model.NamedAddressSpace;
 import org.apache.qpid.server.model.PublishingLink;
-import org.apache.qpid.server.security.SecurityToken;
+import org.apache.qpid.server.protocol.v0_8.AMQMessage;
 import org.apache.qpid.server.security.AccessDeniedException;
+import org.apache.qpid.server.security.SecurityToken;
 import org.apache.qpid.server.store.StorableMessageMetaData;
 
 /**
- * An exchange as seen by one {@code basic.publish} while somebody records the virtual host: routes through
- * the real exchange, then tells the {@link PublishRecorder} what happened. Equal to the exchange it wraps,
- * because Broker-J caches publish authorisation per destination.
+ * An exchange used as an alternate binding (a queue's {@code x-dead-letter-exchange}, an exchange's
+ * {@code alternate-exchange}): a message it routes after it was first published is being dead-lettered, and
+ * loses its expiration first, as on RabbitMQ.
  */
-final class RecordingDestination implements MessageDestination {
+final class DeadLetterDestination implements MessageDestination {
 
     private final MessageDestination exchange;
-    private final PublishRecorder recorder;
 
-    RecordingDestination(MessageDestination exchange, PublishRecorder recorder) {
+    DeadLetterDestination(MessageDestination exchange) {
         this.exchange = exchange;
-        this.recorder = recorder;
     }
 
     @Override
     public <M extends ServerMessage<? extends StorableMessageMetaData>> RoutingResult<M> route(
             M message, String routingAddress, InstanceProperties instanceProperties) {
-        RoutingResult<M> result = exchange.route(message, routingAddress, instanceProperties);
-        recorder.record(message, exchange.getName(), routingAddress, result.getNumberOfRoutes());
-        return result;
+        if (message instanceof AMQMessage amqp && amqp.getContentHeaderBody() instanceof RelativeExpiryHeader header) {
+            header.deadLettered();
+        }
+        return exchange.route(message, routingAddress, instanceProperties);
     }
 
     @Override
@@ -84,7 +84,7 @@ final class RecordingDestination implements MessageDestination {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecordingDestination r ? exchange.equals(r.exchange) : exchange.equals(o);
+        return o instanceof DeadLetterDestination d ? exchange.equals(d.exchange) : exchange.equals(o);
     }
 
     @Override

@@ -1,0 +1,60 @@
+package dev.oslo4j.conformance.broker;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** Waiting for a condition with a deadline, never a blind sleep. */
+public final class Await {
+
+    private static final long POLL_MILLIS = 20;
+
+    private Await() {
+    }
+
+    /** A check that may throw (AMQP calls do). */
+    @FunctionalInterface
+    public interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls {@code condition} until it holds; fails with {@code what} when {@code timeout} passes. */
+    public static void until(Duration timeout, String what, Condition condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Exception last = null;
+        while (true) {
+            try {
+                if (condition.holds()) {
+                    return;
+                }
+            } catch (Exception e) {
+                last = e;
+            }
+            if (System.nanoTime() > deadline) {
+                AssertionError error = new AssertionError("timed out after " + timeout.toMillis() + " ms waiting until " + what);
+                if (last != null) {
+                    error.initCause(last);
+                }
+                throw error;
+            }
+            sleep();
+        }
+    }
+
+    /** Polls {@code supplier} until it returns non-null; returns that value. */
+    public static <T> T value(Duration timeout, String what, Supplier<T> supplier) {
+        Object[] holder = new Object[1];
+        until(timeout, what, () -> (holder[0] = supplier.get()) != null);
+        @SuppressWarnings("unchecked")
+        T value = (T) holder[0];
+        return value;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
+        }
+    }
+}

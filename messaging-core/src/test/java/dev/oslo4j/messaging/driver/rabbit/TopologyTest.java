@@ -1,0 +1,97 @@
+package dev.oslo4j.messaging.driver.rabbit;
+
+import com.rabbitmq.client.AMQP;
+import dev.oslo4j.messaging.MessagingOptions;
+import dev.oslo4j.messaging.Target;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Declare arguments and AMQP properties as 14.0.3 produces them (spec §3.3, §4.2). */
+class TopologyTest {
+
+    @Test
+    void defaults() {
+        Topology t = new Topology(MessagingOptions.defaults());
+        assertThat(t.durable()).isFalse();
+        assertThat(t.autoDelete()).isFalse();
+        assertThat(t.sharedQueueArgs()).isEmpty();
+        assertThat(t.transientQueueArgs()).isEqualTo(Map.of("x-expires", 1_800_000));
+        assertThat(t.consumerArgs()).isEmpty();
+        assertThat(t.exchangeOf(Target.topic("compute"))).isEqualTo("openstack");
+        assertThat(t.exchangeOf(Target.topic("compute").withExchange("nova"))).isEqualTo("nova");
+        assertThat(Topology.serverQueue(Target.topic("compute").withServer("host1"))).isEqualTo("compute.host1");
+        assertThat(Topology.fanoutExchange("compute")).isEqualTo("compute_fanout");
+        assertThat(Topology.newFanoutQueue("compute")).matches("compute_fanout_[0-9a-f]{32}");
+        assertThat(Topology.newReplyQueue()).matches("reply_[0-9a-f]{32}");
+    }
+
+    @Test
+    void quorumQueuesAreDurableWithTheirLimits() {
+        Topology t = new Topology(MessagingOptions.builder().rabbitQuorumQueue(true)
+                .set("rabbit_quorum_delivery_limit", 5).set("rabbit_quroum_max_memory_length", 7)
+                .set("rabbit_quroum_max_memory_bytes", 9).rabbitTransientQueuesTtl(60).build());
+        assertThat(t.durable()).isTrue();
+        assertThat(t.sharedQueueArgs()).isEqualTo(Map.of("x-queue-type", "quorum", "x-delivery-limit", 5,
+                "x-max-in-memory-length", 7, "x-max-in-memory-bytes", 9));
+        assertThat(t.transientQueueArgs()).as("14.0.3 never makes reply/fanout queues quorum")
+                .isEqualTo(Map.of("x-expires", 60_000));
+    }
+
+    @Test
+    void haQueuesDurableQueuesAndCancelOnFailover() {
+        Topology t = new Topology(MessagingOptions.builder().rabbitHaQueues(true).amqpDurableQueues(true)
+                .amqpAutoDelete(true).set("enable_cancel_on_failover", true).build());
+        assertThat(t.durable()).isTrue();
+        assertThat(t.autoDelete()).isTrue();
+        assertThat(t.sharedQueueArgs()).isEqualTo(Map.of("x-ha-policy", "all"));
+        assertThat(t.transientQueueArgs()).isEqualTo(Map.of("x-ha-policy", "all", "x-expires", 1_800_000));
+        assertThat(t.consumerArgs()).isEqualTo(Map.of("x-cancel-on-ha-failover", true));
+    }
+
+    @Test
+    void propertiesAreExactlyOslos() {
+        AmqpProperties p = new AmqpProperties(null);
+        AMQP.BasicProperties plain = p.plain();
+        assertThat(plain.getContentType()).isEqualTo("application/json");
+        assertThat(plain.getContentEncoding()).isEqualTo("utf-8");
+        assertThat(plain.getDeliveryMode()).isEqualTo(2);
+        assertThat(plain.getPriority()).isZero();
+        assertThat(plain.getHeaders()).isEmpty();
+        assertThat(plain.getExpiration()).isNull();
+        assertThat(plain.getReplyTo()).isNull();
+        assertThat(plain.getCorrelationId()).isNull();
+        assertThat(plain.getMessageId()).isNull();
+        assertThat(p.call(60_000).getExpiration()).isEqualTo("60000");
+        assertThat(p.call(60_000)).isSameAs(p.call(60_000));
+        assertThat(new AmqpProperties("application/x-gzip").plain().getHeaders())
+                .isEqualTo(Map.of("compression", "application/x-gzip"));
+    }
+
+    @Test
+    void callMonitorSecondsAreIntegersWhenWhole() {
+        assertThat(RabbitDriver.seconds(java.time.Duration.ofSeconds(2))).isEqualTo(2L);
+        assertThat(RabbitDriver.seconds(java.time.Duration.ofMillis(2500))).isEqualTo(2.5);
+    }
+
+    @Test
+    void uniqueIdWindowIsSixteen() {
+        UniqueIdCache c = new UniqueIdCache();
+        for (int i = 0; i < 16; i++) {
+            assertThat(c.add("id" + i)).isTrue();
+        }
+        assertThat(c.add("id0")).isFalse();
+        assertThat(c.add("id16")).isTrue();
+        assertThat(c.contains("id0")).as("the oldest falls out of the window").isFalse();
+        assertThat(c.add(null)).isTrue();
+    }
+
+    @Test
+    void amqplainResponseIsAFieldTableWithoutLength() {
+        byte[] r = new SaslMechanisms.Amqplain().handleChallenge(null, "guest", "pw").getBytes();
+        assertThat(r).containsExactly(5, 'L', 'O', 'G', 'I', 'N', 'S', 0, 0, 0, 5, 'g', 'u', 'e', 's', 't',
+                8, 'P', 'A', 'S', 'S', 'W', 'O', 'R', 'D', 'S', 0, 0, 0, 2, 'p', 'w');
+    }
+}

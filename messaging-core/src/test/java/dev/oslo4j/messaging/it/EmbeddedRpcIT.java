@@ -1,0 +1,10 @@
+package dev.oslo4j.messaging.it;
+
+/** {@link RpcIT} on the embedded broker. */
+class EmbeddedRpcIT extends RpcIT {
+
+    @Override
+    RabbitBroker newBroker() {
+        return new EmbeddedBrokerFixture();
+    }
+}
