@@ -89,12 +89,12 @@ class ServeCommandTest {
         awaitLines(9);
         List<String> lines = lines();
         assertThat(json(lines.get(1))).isEqualTo(json("{\"kind\": \"call\", \"method\": \"echo\", \"namespace\": null,"
-                + " \"version\": \"1.0\", \"args\": {\"arg\": {\"k\": [1, \"\u00fc\"]}}, \"context\": {}}"));
+                + " \"version\": \"1.0\", \"args\": {\"arg\": {\"k\": [1, \"\u00fc\"]}}, \"context\": {\"client_timeout\": null}}"));
         assertThat(json(lines.get(6))).isEqualTo(json("{\"kind\": \"call\", \"method\": \"whoami\", \"namespace\": \"ns2\","
-                + " \"version\": \"2.3\", \"args\": {}, \"context\": {}}"));
+                + " \"version\": \"2.3\", \"args\": {}, \"context\": {\"client_timeout\": null}}"));
         assertThat(json(lines.get(7)).path("context").path("request_id").asText()).isEqualTo("req-7");
         assertThat(json(lines.get(8))).isEqualTo(json("{\"kind\": \"cast\", \"method\": \"record\", \"namespace\": null,"
-                + " \"version\": \"1.0\", \"args\": {\"x\": 1}, \"context\": {}}"));
+                + " \"version\": \"1.0\", \"args\": {\"x\": 1}, \"context\": {\"client_timeout\": null}}"));
     }
 
     @Test
@@ -119,7 +119,7 @@ class ServeCommandTest {
             assertThat(client.nextJson()).isEqualTo(json("{\"result\": null}"));
             awaitLines(7);
             assertThat(json(lines().get(6))).isEqualTo(json("{\"kind\": \"cast\", \"method\": \"record\","
-                    + " \"namespace\": null, \"version\": \"1.0\", \"args\": {\"from\": \"python\"}, \"context\": {}}"));
+                    + " \"namespace\": null, \"version\": \"1.0\", \"args\": {\"from\": \"python\"}, \"context\": {\"client_timeout\": null}}"));
         }
     }
 }
