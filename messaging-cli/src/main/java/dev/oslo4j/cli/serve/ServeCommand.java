@@ -3,6 +3,7 @@ package dev.oslo4j.cli.serve;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.StopSignal;
+import dev.oslo4j.cli.options.ExchangeOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.RpcRequestInfo;
@@ -51,9 +52,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "S", description = "Server name (default: this host's name).")
     String server;
 
-    @Option(names = "--exchange", paramLabel = "E",
-            description = "Exchange (default: the control exchange, 'openstack').")
-    String exchange;
+    @Mixin
+    ExchangeOption exchange;
 
     @Spec
     CommandSpec spec;
@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         StopSignal stopSignal = stop != null ? stop : StopSignal.onInterruptOrTerminate();
         try (Transport transport = Transport.open(url.url());
                 RpcServer rpcServer = RpcServer.builder(transport,
-                                Target.builder().exchange(exchange).topic(topic).server(name).build())
+                                Target.builder().exchange(exchange.exchange()).topic(topic).server(name).build())
                         .endpoint(new ReferenceEndpoint())
                         .endpoint(new WhoamiEndpoint(name))
                         .onRequest(request -> print(out, line(request)))
