@@ -1,0 +1,98 @@
+package dev.oslo4j.junit.internal;
+
+import dev.oslo4j.broker.EmbeddedBroker;
+import dev.oslo4j.broker.PublishRecording;
+import dev.oslo4j.broker.PublishedMessage;
+import dev.oslo4j.broker.VirtualHostLease;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The in-process broker: one per JVM, each test on a leased virtual host (a pooled one under a never-reused name,
+ * emptied when returned), recorded by the broker's publish listener — so even unroutable messages are seen.
+ */
+final class EmbeddedBackend implements BrokerBackend {
+
+    private final EmbeddedBroker broker;
+
+    private EmbeddedBackend(EmbeddedBroker broker) {
+        this.broker = broker;
+    }
+
+    static EmbeddedBackend start() {
+        return new EmbeddedBackend(EmbeddedBroker.start());
+    }
+
+    @Override
+    public String describe() {
+        return "embedded broker " + broker.host() + ":" + broker.port();
+    }
+
+    @Override
+    public Isolation isolate() {
+        return new Lease(broker, broker.leaseVirtualHost());
+    }
+
+    @Override
+    public void close() {
+        broker.close();
+    }
+
+    private static final class Lease implements Isolation {
+        private final EmbeddedBroker broker;
+        private final VirtualHostLease lease;
+        private PublishRecording recording;
+
+        Lease(EmbeddedBroker broker, VirtualHostLease lease) {
+            this.broker = broker;
+            this.lease = lease;
+        }
+
+        @Override
+        public String transportUrl() {
+            return lease.transportUrl();
+        }
+
+        @Override
+        public String virtualHost() {
+            return lease.name();
+        }
+
+        @Override
+        public void startRecording(Consumer<RawPublish> sink) {
+            recording = broker.onPublish(lease.name(), m -> sink.accept(raw(m)));
+        }
+
+        private static RawPublish raw(PublishedMessage m) {
+            return new RawPublish(m.exchange(), m.routingKey(), m.routedQueueCount(), m.headers(), m.expiration(),
+                    m.body(), Instant.ofEpochMilli(m.timestamp()));
+        }
+
+        /** The broker calls the listener while routing, before it confirms the publish: nothing to wait for. */
+        @Override
+        public void awaitRecorded() {
+        }
+
+        @Override
+        public void dropConnections() {
+            broker.dropConnections(lease.name());
+        }
+
+        @Override
+        public void restartBroker() {
+            throw new UnsupportedOperationException("per-test restart pending");
+        }
+
+        @Override
+        public void close() {
+            try {
+                if (recording != null) {
+                    recording.close();
+                }
+            } finally {
+                lease.close();
+            }
+        }
+    }
+}
