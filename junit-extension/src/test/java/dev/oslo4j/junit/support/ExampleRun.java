@@ -54,10 +54,16 @@ public final class ExampleRun {
                 .orElseThrow(() -> new AssertionError(method + " did not fail"));
     }
 
-    /** The status of a test: SUCCESSFUL, FAILED, ABORTED. */
+    /** The status of a test — SUCCESSFUL, FAILED, ABORTED — followed by its throwable, if any. */
     public String statusOf(String method) {
-        return finished(method).getPayload(TestExecutionResult.class)
-                .map(r -> r.getStatus().name()).orElse("?");
+        TestExecutionResult r = finished(method).getPayload(TestExecutionResult.class).orElseThrow();
+        return r.getStatus().name() + r.getThrowable().map(t -> ": " + stackTrace(t)).orElse("");
+    }
+
+    private static String stackTrace(Throwable t) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        t.printStackTrace(new java.io.PrintWriter(w));
+        return w.toString();
     }
 
     private Event finished(String method) {

@@ -15,7 +15,8 @@ public final class RawAmqp {
     private RawAmqp() {
     }
 
-    public static void publish(String transportUrl, String exchange, String routingKey, String body) throws Exception {
+    /** A plain connection (no automatic recovery) to the broker view of {@code transportUrl}. */
+    public static Connection connect(String transportUrl) throws Exception {
         TransportURL url = TransportURL.parse(transportUrl);
         TransportHost host = url.effectiveHosts().get(0);
         ConnectionFactory f = new ConnectionFactory();
@@ -24,7 +25,12 @@ public final class RawAmqp {
         f.setUsername(host.effectiveUsername());
         f.setPassword(host.effectivePassword());
         f.setVirtualHost(url.effectiveVirtualHost());
-        try (Connection c = f.newConnection("oslo4j-test-raw"); Channel ch = c.createChannel()) {
+        f.setAutomaticRecoveryEnabled(false);
+        return f.newConnection("oslo4j-test-raw");
+    }
+
+    public static void publish(String transportUrl, String exchange, String routingKey, String body) throws Exception {
+        try (Connection c = connect(transportUrl); Channel ch = c.createChannel()) {
             ch.confirmSelect();
             if (!exchange.isEmpty()) {
                 ch.exchangeDeclare(exchange, "topic");
