@@ -115,6 +115,9 @@ public final class OsloBroker implements BeforeEachCallback, ParameterResolver {
 
     private TestSession openSession(ExtensionContext context) {
         Settings settings = SettingsResolver.resolve(base, context);
+        if (settings.dedicated() && settings.brokerUrl() == null) {
+            return TestSession.openDedicated(context.getDisplayName(), settings);
+        }
         Backends.Handle handle;
         try {
             handle = backend(context, settings);
@@ -161,6 +164,12 @@ public final class OsloBroker implements BeforeEachCallback, ParameterResolver {
         /** An oslo option by its oslo name for the test's transport URL, e.g. {@code ("rpc_response_timeout", "2")}. */
         public Builder option(String name, String value) {
             settings = settings.withOption(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Each test gets an embedded broker of its own; see {@link OsloBrokerConfig#dedicatedBroker()}. */
+        public Builder dedicatedBroker(boolean dedicated) {
+            settings = settings.withDedicatedBroker(dedicated);
             return this;
         }
 

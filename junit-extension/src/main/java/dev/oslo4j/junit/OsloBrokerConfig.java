@@ -53,4 +53,12 @@ public @interface OsloBrokerConfig {
      * environment variable {@code OSLO4J_TEST_TRANSPORT_URL} when set, else the embedded broker.
      */
     String transportUrl() default "";
+
+    /**
+     * Gives the test an embedded broker of its own (started for it, about half a second, closed after it)
+     * instead of a view of the broker shared by the JVM's tests — what a test calling
+     * {@link OsloBus#restartBroker()} needs, since restarting the shared broker would disturb tests running in
+     * parallel. Ignored on a real RabbitMQ, where {@code restartBroker()} is not available.
+     */
+    boolean dedicatedBroker() default false;
 }

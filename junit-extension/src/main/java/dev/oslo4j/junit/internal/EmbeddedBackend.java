@@ -15,23 +15,31 @@ import java.util.function.Consumer;
 final class EmbeddedBackend implements BrokerBackend {
 
     private final EmbeddedBroker broker;
+    private final boolean dedicated;
 
-    private EmbeddedBackend(EmbeddedBroker broker) {
+    private EmbeddedBackend(EmbeddedBroker broker, boolean dedicated) {
         this.broker = broker;
+        this.dedicated = dedicated;
     }
 
+    /** The broker shared by the JVM's tests. */
     static EmbeddedBackend start() {
-        return new EmbeddedBackend(EmbeddedBroker.start());
+        return new EmbeddedBackend(EmbeddedBroker.start(), false);
+    }
+
+    /** A broker for one test only, which it may restart. */
+    static EmbeddedBackend startDedicated() {
+        return new EmbeddedBackend(EmbeddedBroker.start(), true);
     }
 
     @Override
     public String describe() {
-        return "embedded broker " + broker.host() + ":" + broker.port();
+        return (dedicated ? "dedicated embedded broker " : "embedded broker ") + broker.host() + ":" + broker.port();
     }
 
     @Override
     public Isolation isolate() {
-        return new Lease(broker, broker.leaseVirtualHost());
+        return new Lease(broker, broker.leaseVirtualHost(), dedicated);
     }
 
     @Override
@@ -42,11 +50,13 @@ final class EmbeddedBackend implements BrokerBackend {
     private static final class Lease implements Isolation {
         private final EmbeddedBroker broker;
         private final VirtualHostLease lease;
+        private final boolean dedicated;
         private PublishRecording recording;
 
-        Lease(EmbeddedBroker broker, VirtualHostLease lease) {
+        Lease(EmbeddedBroker broker, VirtualHostLease lease, boolean dedicated) {
             this.broker = broker;
             this.lease = lease;
+            this.dedicated = dedicated;
         }
 
         @Override
@@ -79,9 +89,18 @@ final class EmbeddedBackend implements BrokerBackend {
             broker.dropConnections(lease.name());
         }
 
+        /**
+         * Restarts the test's own broker. The shared one is never restarted: tests running in parallel on other
+         * virtual hosts would lose their connections and queues.
+         */
         @Override
         public void restartBroker() {
-            throw new UnsupportedOperationException("per-test restart pending");
+            if (!dedicated) {
+                throw new IllegalStateException("bus.restartBroker() needs a broker of the test's own: the embedded"
+                        + " broker is shared by the tests of this JVM (parallel ones too), and restarting it would"
+                        + " cut them off; annotate the test with @OsloBrokerConfig(dedicatedBroker = true)");
+            }
+            broker.restart();
         }
 
         @Override

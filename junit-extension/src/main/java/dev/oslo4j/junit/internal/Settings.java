@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param quietPeriod  how long negative assertions watch
  * @param options      oslo options (by oslo name) for the test's transport URL, in order
  * @param brokerUrl    a RabbitMQ URL, or null for the embedded broker
+ * @param dedicated    whether the test gets an embedded broker of its own instead of a view of the shared one
  */
-public record Settings(Duration awaitTimeout, Duration quietPeriod, Map<String, String> options, String brokerUrl) {
+public record Settings(Duration awaitTimeout, Duration quietPeriod, Map<String, String> options, String brokerUrl,
+                       boolean dedicated) {
 
     public static final Duration DEFAULT_AWAIT_TIMEOUT = Duration.ofSeconds(5);
     public static final Duration DEFAULT_QUIET_PERIOD = Duration.ofMillis(200);
@@ -38,22 +40,22 @@ public record Settings(Duration awaitTimeout, Duration quietPeriod, Map<String, 
     public static Settings defaults() {
         String env = System.getenv(URL_ENV);
         return new Settings(DEFAULT_AWAIT_TIMEOUT, DEFAULT_QUIET_PERIOD, Map.of(),
-                env == null || env.isBlank() || env.trim().equals(EMBEDDED) ? null : env.trim());
+                env == null || env.isBlank() || env.trim().equals(EMBEDDED) ? null : env.trim(), false);
     }
 
     public Settings withAwaitTimeout(Duration timeout) {
-        return new Settings(positive("await timeout", timeout), quietPeriod, options, brokerUrl);
+        return new Settings(positive("await timeout", timeout), quietPeriod, options, brokerUrl, dedicated);
     }
 
     public Settings withQuietPeriod(Duration period) {
-        return new Settings(awaitTimeout, positive("quiet period", period), options, brokerUrl);
+        return new Settings(awaitTimeout, positive("quiet period", period), options, brokerUrl, dedicated);
     }
 
     public Settings withOption(String name, String value) {
         Map<String, String> merged = new LinkedHashMap<>(options);
         merged.remove(name);
         merged.put(name, value);
-        Settings s = new Settings(awaitTimeout, quietPeriod, merged, brokerUrl);
+        Settings s = new Settings(awaitTimeout, quietPeriod, merged, brokerUrl, dedicated);
         s.messagingOptions();
         return s;
     }
@@ -66,7 +68,11 @@ public record Settings(Duration awaitTimeout, Duration quietPeriod, Map<String, 
             throw new IllegalArgumentException("transportUrl '" + u + "' is neither \"embedded\" nor a"
                     + " rabbit://user:password@host:port/ URL");
         }
-        return new Settings(awaitTimeout, quietPeriod, options, u.equals(EMBEDDED) ? null : u);
+        return new Settings(awaitTimeout, quietPeriod, options, u.equals(EMBEDDED) ? null : u, dedicated);
+    }
+
+    public Settings withDedicatedBroker(boolean dedicatedBroker) {
+        return new Settings(awaitTimeout, quietPeriod, options, brokerUrl, dedicatedBroker);
     }
 
     /**
@@ -96,7 +102,8 @@ public record Settings(Duration awaitTimeout, Duration quietPeriod, Map<String, 
     @Override
     public String toString() {
         return "Settings[awaitTimeout=" + awaitTimeout + ", quietPeriod=" + quietPeriod + ", options=" + options
-                + ", broker=" + (brokerUrl == null ? EMBEDDED : maskedBrokerUrl()) + "]";
+                + ", broker=" + (brokerUrl == null ? EMBEDDED : maskedBrokerUrl()) + (dedicated ? " (dedicated)" : "")
+                + "]";
     }
 
     /** The RabbitMQ URL with its password masked. */

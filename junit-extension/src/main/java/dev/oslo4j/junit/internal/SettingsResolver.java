@@ -53,6 +53,9 @@ public final class SettingsResolver {
             }
             s = s.withOption(option.substring(0, eq).trim(), option.substring(eq + 1).trim());
         }
+        if (c.dedicatedBroker()) {
+            s = s.withDedicatedBroker(true);
+        }
         if (!c.transportUrl().isEmpty()) {
             s = s.withBroker(c.transportUrl());
         }

@@ -25,6 +25,7 @@ public final class TestSession implements AutoCloseable {
     private final Deque<AutoCloseable> owned = new ArrayDeque<>();
     private Transport transport;
     private Transport stubTransport;
+    private BrokerBackend dedicatedBackend;
     private boolean closed;
 
     private TestSession(String testName, Settings settings, BrokerBackend backend, Isolation isolation) {
@@ -35,6 +36,7 @@ public final class TestSession implements AutoCloseable {
         this.transportUrl = isolation.transportUrl() + settings.query();
     }
 
+    /** A view of the shared {@code backend}. */
     public static TestSession open(String testName, Settings settings, BrokerBackend backend) {
         settings.messagingOptions();
         Isolation isolation = backend.isolate();
@@ -46,6 +48,20 @@ public final class TestSession implements AutoCloseable {
             throw e;
         }
         return session;
+    }
+
+    /** A view of an embedded broker started for this test alone, and closed with it. */
+    public static TestSession openDedicated(String testName, Settings settings) {
+        settings.messagingOptions();
+        EmbeddedBackend backend = EmbeddedBackend.startDedicated();
+        try {
+            TestSession session = open(testName, settings, backend);
+            session.dedicatedBackend = backend;
+            return session;
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
     }
 
     public Settings settings() {
@@ -124,6 +140,13 @@ public final class TestSession implements AutoCloseable {
             isolation.close();
         } catch (RuntimeException e) {
             failure = accumulate(failure, e);
+        }
+        if (dedicatedBackend != null) {
+            try {
+                dedicatedBackend.close();
+            } catch (RuntimeException e) {
+                failure = accumulate(failure, e);
+            }
         }
         if (failure != null) {
             throw failure;
