@@ -48,9 +48,9 @@ final class RabbitMqBackend implements BrokerBackend {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress(first.hostname(), first.effectivePort()), 2000);
         } catch (IOException e) {
-            throw new BrokerUnavailable("RabbitMQ is not reachable at " + first.hostname() + ":"
-                    + first.effectivePort() + " (" + e.getMessage() + "), from " + Settings.URL_ENV + " / "
-                    + "@OsloBrokerConfig(transportUrl) " + parsed);
+            throw new BrokerUnavailable("RabbitMQ " + parsed + " (from " + Settings.URL_ENV + " or"
+                    + " @OsloBrokerConfig) is not reachable at " + first.hostname() + ":" + first.effectivePort()
+                    + ": " + e.getMessage());
         }
         return new RabbitMqBackend(first, parsed.toString(), RabbitmqCtl.fromEnvironment());
     }

@@ -36,21 +36,26 @@ public final class ExtensionOverheadBenchmark {
     private ExtensionOverheadBenchmark() {
     }
 
+    /** @param args optional: rounds (default 3), then simple names of the subject classes (default all) */
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<Class<?>> subjects = args.length > 1
+                ? SUBJECTS.stream().filter(c -> List.of(args).subList(1, args.length).contains(c.getSimpleName()))
+                        .toList()
+                : SUBJECTS;
         long startNanos = System.nanoTime();
         try (Backends.Handle broker = Backends.acquire(Settings.defaults())) {
             System.out.printf(Locale.ROOT, "shared broker: %s, started in %d ms (excluded below)%n",
                     broker.backend().describe(), (System.nanoTime() - startNanos) / 1_000_000);
             Launcher launcher = LauncherFactory.create();
-            for (Class<?> subject : SUBJECTS) {
+            for (Class<?> subject : subjects) {
                 run(launcher, subject);
             }
             System.out.printf(Locale.ROOT, "%-16s %6s %8s %8s %8s %14s%n", "class", "tests", "p50 ms", "p90 ms",
                     "max ms", "p50 overhead");
             double baseline = Double.NaN;
             for (int round = 0; round < rounds; round++) {
-                for (Class<?> subject : SUBJECTS) {
+                for (Class<?> subject : subjects) {
                     List<Double> ms = run(launcher, subject);
                     double p50 = percentile(ms, 50);
                     if (subject == TrivialTests.Baseline.class) {
@@ -58,7 +63,7 @@ public final class ExtensionOverheadBenchmark {
                     }
                     System.out.printf(Locale.ROOT, "%-16s %6d %8.2f %8.2f %8.2f %14s%n", subject.getSimpleName(),
                             ms.size(), p50, percentile(ms, 90), ms.get(ms.size() - 1),
-                            subject == TrivialTests.Baseline.class ? "-"
+                            subject == TrivialTests.Baseline.class || Double.isNaN(baseline) ? "-"
                                     : String.format(Locale.ROOT, "%.2f ms", p50 - baseline));
                 }
             }

@@ -40,6 +40,7 @@ public final class ExampleRun {
     }
 
     private static EngineTestKit.Builder kit() {
+        ConfiguredBroker.assumeAvailable();
         return EngineTestKit.engine("junit-jupiter").configurationParameter(TestKitOnly.PARAMETER, "true");
     }
 
