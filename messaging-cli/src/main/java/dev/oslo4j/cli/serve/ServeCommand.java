@@ -97,7 +97,10 @@ public final class ServeCommand implements Callable<Integer> {
         line.put("namespace", request.namespace());
         line.put("version", request.version() != null ? request.version() : "1.0");
         line.put("args", request.args() != null ? request.args() : Map.of());
-        line.put("context", request.context().toMap());
+        // The context as a Python server's endpoints receive it: the sender's keys plus oslo's client_timeout.
+        Map<String, Object> context = new LinkedHashMap<>(request.context().toMap());
+        context.put("client_timeout", request.timeout());
+        line.put("context", context);
         return line;
     }
 
