@@ -4,7 +4,6 @@ import dev.oslo4j.junit.RecordedMessage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -79,15 +78,5 @@ public final class Recording {
                 lock.unlock();
             }
         }
-    }
-
-    /** Waits for {@code nanos}, then returns everything recorded. */
-    public List<RecordedMessage> settle(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        return awaitUntil(s -> false, deadline);
-    }
-
-    static long nanos(long millis) {
-        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }
