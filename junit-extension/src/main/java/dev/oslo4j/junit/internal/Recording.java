@@ -21,6 +21,16 @@ public final class Recording {
     private final List<RawPublish> raw = new ArrayList<>();
     /** Guarded by itself; a prefix of {@link #raw}, decoded. */
     private final List<RecordedMessage> decoded = new ArrayList<>();
+    private volatile Runnable catchUp = () -> { };
+
+    /**
+     * What makes the recording complete up to now (the recorder of an asynchronous broker, such as RabbitMQ's
+     * firehose, waits until it has caught up); run before an assertion gives up, so a message confirmed before
+     * its deadline is never missed.
+     */
+    public void catchUpWith(Runnable catchUp) {
+        this.catchUp = catchUp;
+    }
 
     /** Called by the recorder (a broker I/O thread or the firehose consumer). */
     public void add(RawPublish message) {
@@ -52,7 +62,8 @@ public final class Recording {
 
     /**
      * Waits until {@code done} holds for the recording, or until {@code deadlineNanos} ({@link System#nanoTime()}
-     * scale). Evaluates at least once, and again after each new message.
+     * scale). Evaluates at least once, and again after each new message; at the deadline, once more after the
+     * recorder caught up with everything published so far.
      *
      * @return the last snapshot evaluated
      */
@@ -64,7 +75,8 @@ public final class Recording {
             }
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
-                return snapshot;
+                catchUp.run();
+                return snapshot();
             }
             lock.lock();
             try {
