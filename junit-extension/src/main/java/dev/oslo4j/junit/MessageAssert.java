@@ -93,8 +93,9 @@ public abstract class MessageAssert<SELF extends MessageAssert<SELF, R>, R exten
         List<R> matches = matches();
         if (matches.size() != 1) {
             throw AssertionErrors.create(description, FailureReport.render(
-                    "Expecting exactly one " + expectation.noun(), expectation,
-                    "but " + matches.size() + " matched (" + FailureReport.sequences(matches) + ").",
+                    "Expecting exactly one " + expectation.noun(), expectation, matches.isEmpty()
+                            ? "but none matched." : "but " + matches.size() + " matched ("
+                            + FailureReport.sequences(matches) + ").",
                     recording.snapshot()));
         }
         return matches.get(0);

@@ -37,4 +37,16 @@ public record RecordedNotification(int sequence, String exchange, String routing
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(context, "context");
     }
+
+    /** The {@code payload} (a copy: records stay as recorded). */
+    @Override
+    public JsonNode payload() {
+        return payload.deepCopy();
+    }
+
+    /** The context (a copy). */
+    @Override
+    public ObjectNode context() {
+        return context.deepCopy();
+    }
 }

@@ -22,6 +22,16 @@ public record RecordedReply(int sequence, String replyQueue, String msgId, JsonN
                             boolean ending, boolean unroutable, Instant publishedAt, String body)
         implements RecordedMessage {
 
+    public RecordedReply {
+        java.util.Objects.requireNonNull(result, "result");
+    }
+
+    /** The {@code result} (a copy: records stay as recorded). */
+    @Override
+    public JsonNode result() {
+        return result.deepCopy();
+    }
+
     /** Replies go to the default exchange. */
     @Override
     public String exchange() {
@@ -35,7 +45,7 @@ public record RecordedReply(int sequence, String replyQueue, String msgId, JsonN
 
     /** A call-monitor heartbeat: neither result nor failure, not ending. */
     public boolean isHeartbeat() {
-        return !ending && failure == null && (result == null || result.isNull());
+        return !ending && failure == null && result.isNull();
     }
 
     public boolean isFailure() {

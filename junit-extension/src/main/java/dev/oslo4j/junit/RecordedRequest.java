@@ -54,6 +54,18 @@ public record RecordedRequest(int sequence, Kind kind, String exchange, String r
         Objects.requireNonNull(context, "context");
     }
 
+    /** The {@code args} object (a copy: records stay as recorded). */
+    @Override
+    public ObjectNode args() {
+        return args.deepCopy();
+    }
+
+    /** The request context (a copy). */
+    @Override
+    public ObjectNode context() {
+        return context.deepCopy();
+    }
+
     /** Whether it is a cast or a fanout cast (the sender waits for nothing). */
     public boolean isCast() {
         return kind != Kind.CALL;
@@ -63,9 +75,9 @@ public record RecordedRequest(int sequence, Kind kind, String exchange, String r
         return kind == Kind.CALL;
     }
 
-    /** The argument {@code name}, or a missing node (test with {@code isMissingNode()}) when absent. */
+    /** The argument {@code name} (a copy), or a missing node (test with {@code isMissingNode()}) when absent. */
     public JsonNode arg(String name) {
         JsonNode n = args.get(name);
-        return n == null ? MissingNode.getInstance() : n;
+        return n == null ? MissingNode.getInstance() : n.deepCopy();
     }
 }

@@ -11,7 +11,6 @@ import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -27,12 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RestartTest {
 
     private static final Target SCHEDULER = Target.topic("scheduler");
-    /** Passes with embedded-broker from branch broker (c2d40d9, fc65147); main's EmbeddedBroker.restart() fails. */
-    private static final String BROKER_FIX = "until main has the embedded broker's restart fix (branch broker c2d40d9)";
 
     @Test
     @Tag("embedded-only")
-    @Disabled(BROKER_FIX)
     @OsloBrokerConfig(dedicatedBroker = true, options = "amqp_durable_queues=true")
     void aRestartKeepsDurableStateAndClientsRecover(Transport transport, OsloBus bus, @OsloUrl String url)
             throws Exception {
@@ -55,7 +51,6 @@ class RestartTest {
 
     @Test
     @Tag("embedded-only")
-    @Disabled(BROKER_FIX)
     void theSharedEmbeddedBrokerIsNeverRestarted() {
         ExampleRun run = ExampleRun.of(RestartExamples.class);
         assertThat(run.failureOf("restartOnTheSharedBroker"))

@@ -137,14 +137,13 @@ final class FirehoseRecorder implements AutoCloseable {
         return value == null ? null : value.toString();
     }
 
+    /**
+     * Closes the connection — also while the client library is still reconnecting it after
+     * {@code dropConnections()}: abort marks it closed by the application, which ends any recovery loop (that would
+     * otherwise retry forever once the test's vhost is deleted).
+     */
     @Override
     public void close() {
-        try {
-            if (connection.isOpen()) {
-                connection.close(2000);
-            }
-        } catch (IOException | com.rabbitmq.client.AlreadyClosedException e) {
-            connection.abort();
-        }
+        connection.abort(2000);
     }
 }

@@ -4,7 +4,6 @@ import dev.oslo4j.junit.RecordedMessage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -22,6 +21,16 @@ public final class Recording {
     private final List<RawPublish> raw = new ArrayList<>();
     /** Guarded by itself; a prefix of {@link #raw}, decoded. */
     private final List<RecordedMessage> decoded = new ArrayList<>();
+    private volatile Runnable catchUp = () -> { };
+
+    /**
+     * What makes the recording complete up to now (the recorder of an asynchronous broker, such as RabbitMQ's
+     * firehose, waits until it has caught up); run before an assertion gives up, so a message confirmed before
+     * its deadline is never missed.
+     */
+    public void catchUpWith(Runnable catchUp) {
+        this.catchUp = catchUp;
+    }
 
     /** Called by the recorder (a broker I/O thread or the firehose consumer). */
     public void add(RawPublish message) {
@@ -53,7 +62,8 @@ public final class Recording {
 
     /**
      * Waits until {@code done} holds for the recording, or until {@code deadlineNanos} ({@link System#nanoTime()}
-     * scale). Evaluates at least once, and again after each new message.
+     * scale). Evaluates at least once, and again after each new message; at the deadline, once more after the
+     * recorder caught up with everything published so far.
      *
      * @return the last snapshot evaluated
      */
@@ -65,7 +75,8 @@ public final class Recording {
             }
             long remaining = deadlineNanos - System.nanoTime();
             if (remaining <= 0) {
-                return snapshot;
+                catchUp.run();
+                return snapshot();
             }
             lock.lock();
             try {
@@ -79,15 +90,5 @@ public final class Recording {
                 lock.unlock();
             }
         }
-    }
-
-    /** Waits for {@code nanos}, then returns everything recorded. */
-    public List<RecordedMessage> settle(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        return awaitUntil(s -> false, deadline);
-    }
-
-    static long nanos(long millis) {
-        return TimeUnit.MILLISECONDS.toNanos(millis);
     }
 }

@@ -41,6 +41,7 @@ public final class TestSession implements AutoCloseable {
         settings.messagingOptions();
         Isolation isolation = backend.isolate();
         TestSession session = new TestSession(testName, settings, backend, isolation);
+        session.recording.catchUpWith(isolation::awaitRecorded);
         try {
             isolation.startRecording(session.recording::add);
         } catch (RuntimeException e) {

@@ -22,6 +22,6 @@ public final class ComputeApi {
         Map<String, Object> context = Map.of("request_id", "req-" + instanceId);
         compute.prepare(Target.topic("compute").withServer(host))
                .cast(context, "reboot_instance", Map.of("instance_id", instanceId));
-        notifier.info(context, "compute.instance.reboot.start", Map.of("instance_id", instanceId));
+        notifier.info(context, "compute.instance.reboot.start", Map.of("instance_id", instanceId)).join();
     }
 }
