@@ -19,6 +19,14 @@ public final class Await {
 
     /** Polls {@code condition} until it holds; fails with {@code what} when {@code timeout} passes. */
     public static void until(Duration timeout, String what, Condition condition) {
+        until(timeout, what, condition, null);
+    }
+
+    /**
+     * As {@link #until(Duration, String, Condition)}; a failure also says what {@code seen} reports at the
+     * deadline (e.g. everything received so far), so that it explains what happened instead.
+     */
+    public static void until(Duration timeout, String what, Condition condition, Supplier<String> seen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Exception last = null;
         while (true) {
@@ -30,7 +38,8 @@ public final class Await {
                 last = e;
             }
             if (System.nanoTime() > deadline) {
-                AssertionError error = new AssertionError("timed out after " + timeout.toMillis() + " ms waiting until " + what);
+                AssertionError error = new AssertionError("timed out after " + timeout.toMillis() + " ms waiting until "
+                        + what + (seen == null ? "" : "; saw " + seen.get()));
                 if (last != null) {
                     error.initCause(last);
                 }

@@ -1,5 +1,7 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.BrokerUnderTest;
+import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerJson;
 import dev.oslo4j.conformance.python.PythonListener;
 import dev.oslo4j.conformance.python.ReceivedNotification;
@@ -9,9 +11,6 @@ import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.Transport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,8 +33,8 @@ class JavaNotifierToPythonListenerTest {
     private Transport transport;
 
     @BeforeEach
-    void setUp() {
-        it = Interop.onLocalRabbitMq();
+    void setUp(BrokerUnderTest broker) {
+        it = Interop.on(broker);
         exchange = it.names.exchange("j2p-notify");
         topic = it.names.topic("j2p-notify");
         transport = it.javaTransport(exchange);
@@ -66,9 +65,17 @@ class JavaNotifierToPythonListenerTest {
         }
     }
 
-    @ParameterizedTest(name = "driver {0}")
-    @ValueSource(strings = {"messaging", "messagingv2"})
-    void everyPriorityReachesThePythonEndpointWithEveryField(String driver) {
+    @OnEveryBroker
+    void everyPriorityReachesThePythonEndpointWithEveryFieldV1() {
+        everyPriorityReachesThePythonEndpointWithEveryField("messaging");
+    }
+
+    @OnEveryBroker
+    void everyPriorityReachesThePythonEndpointWithEveryFieldV2() {
+        everyPriorityReachesThePythonEndpointWithEveryField("messagingv2");
+    }
+
+    private void everyPriorityReachesThePythonEndpointWithEveryField(String driver) {
         PythonListener listener = pythonListener();
         Notifier notifier = javaNotifier(driver);
         Map<String, Object> ctxt = new java.util.LinkedHashMap<>(InteropPayloads.context());
@@ -93,7 +100,7 @@ class JavaNotifierToPythonListenerTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void payloadsOfEveryJsonShapeArriveUnchanged() {
         PythonListener listener = pythonListener("priorities", List.of("info"));
         Notifier notifier = javaNotifier("messagingv2");
@@ -107,7 +114,7 @@ class JavaNotifierToPythonListenerTest {
                 .containsExactlyInAnyOrderElementsOf(payloads.stream().map(PeerJson::tree).toList());
     }
 
-    @Test
+    @OnEveryBroker
     void twoPythonPoolsEachGetEveryJavaNotification() {
         PythonListener a = pythonListener("pool", it.names.pool("pool-a"), "priorities", List.of("info"));
         PythonListener b = pythonListener("pool", it.names.pool("pool-b"), "priorities", List.of("info"));
@@ -121,7 +128,7 @@ class JavaNotifierToPythonListenerTest {
         }
     }
 
-    @Test
+    @OnEveryBroker
     void aPythonListenerRequeuesAJavaNotificationAndGetsItAgain() {
         PythonListener listener = pythonListener("allow_requeue", true, "results", Map.of("error", "requeue_once"));
         sent(javaNotifier("messagingv2").error(Map.of(), "compute.instance.delete.error", Map.of("id", 1)));

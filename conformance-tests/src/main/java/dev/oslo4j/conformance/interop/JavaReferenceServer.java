@@ -1,5 +1,6 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.messaging.RpcRequestInfo;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
@@ -36,8 +37,8 @@ final class JavaReferenceServer implements AutoCloseable {
 
     /** Waits until {@code count} received requests match. */
     List<RpcRequestInfo> awaitRequests(String what, Predicate<RpcRequestInfo> matcher, int count, Duration timeout) {
-        Await.until(count + " x " + what + " at Java server " + server.target().server(),
-                () -> requests.stream().filter(matcher).count() >= count, requests::toString, timeout);
+        Await.until(timeout, "Java server " + server.target().server() + " received " + count + " x " + what,
+                () -> requests.stream().filter(matcher).count() >= count, requests::toString);
         return requests.stream().filter(matcher).limit(count).toList();
     }
 

@@ -1,5 +1,8 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.conformance.broker.BrokerUnderTest;
+import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
 import dev.oslo4j.conformance.python.PythonRpcClient;
 import dev.oslo4j.conformance.python.PythonRpcServer;
@@ -9,7 +12,6 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcRequestInfo;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MixedFanoutTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Test
-    void fanoutCastsFromEitherLanguageReachEveryServerOfBoth() throws Exception {
-        try (Interop it = Interop.onLocalRabbitMq()) {
+    @OnEveryBroker
+    void fanoutCastsFromEitherLanguageReachEveryServerOfBoth(BrokerUnderTest broker) throws Exception {
+        try (Interop it = Interop.on(broker)) {
             Transport transport = it.javaTransport();
             String topic = it.names.topic("fanout");
             Target target = Target.builder().exchange(it.names.exchange("fanout")).topic(topic).build();
@@ -60,8 +62,9 @@ class MixedFanoutTest {
                 assertThat(fanouts).extracting(RpcRequestInfo::call).containsOnly(false);
             }
             // The shared <topic> queue, declared alike by both languages, feeds competing consumers.
-            Await.until("the plain cast at one of the four servers", () -> plainCasts(pythonServers, javaServers) >= 1,
-                    () -> plainCasts(pythonServers, javaServers) + " plain casts", WAIT);
+            Await.until(WAIT, "the plain cast is at one of the four servers",
+                    () -> plainCasts(pythonServers, javaServers) >= 1,
+                    () -> plainCasts(pythonServers, javaServers) + " plain casts");
             assertThat(plainCasts(pythonServers, javaServers)).as("copies of the plain cast").isEqualTo(1);
         }
     }

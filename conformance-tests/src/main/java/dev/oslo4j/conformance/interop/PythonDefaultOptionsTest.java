@@ -1,5 +1,7 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.BrokerUnderTest;
+import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
 import dev.oslo4j.conformance.python.PeerConfig;
 import dev.oslo4j.conformance.python.PythonListener;
@@ -8,7 +10,6 @@ import dev.oslo4j.conformance.python.PythonRpcClient;
 import dev.oslo4j.conformance.python.PythonRpcServer;
 import dev.oslo4j.conformance.python.ReceivedRequest;
 import dev.oslo4j.conformance.python.RequiresPython;
-import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PythonDefaultOptionsTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Test
-    void callCastFanoutAndNotifyWorkWithDefaultOptions() throws Exception {
-        try (Interop it = Interop.onLocalRabbitMq()) {
+    @OnEveryBroker
+    void callCastFanoutAndNotifyWorkWithDefaultOptions(BrokerUnderTest broker) throws Exception {
+        try (Interop it = Interop.on(broker)) {
             String topic = it.names.topic("defaults");
             PeerConfig defaults = PeerConfig.forUrl(it.transportUrl());
             Map<String, Object> target = Map.of("topic", topic);

@@ -1,5 +1,6 @@
 package dev.oslo4j.conformance.interop;
 
+import dev.oslo4j.conformance.broker.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationEndpoint;
@@ -40,8 +41,8 @@ final class RecordingNotificationEndpoint implements NotificationEndpoint {
 
     /** Waits until at least {@code count} deliveries happened and returns all of them. */
     List<Notification> await(int count, Duration timeout) {
-        Await.until(count + " notification(s) at the Java listener", () -> received.size() >= count,
-                received::toString, timeout);
+        Await.until(timeout, count + " notification(s) reached the Java listener", () -> received.size() >= count,
+                received::toString);
         return received();
     }
 
