@@ -8,35 +8,50 @@ import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.messaging.TransportURL;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code oslo4j call} and {@code cast} against a Python oslo.messaging server on RabbitMQ. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/** {@code oslo4j call} and {@code cast} against a Python oslo.messaging server, on each broker. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestEnvironment.EMBEDDED, TestEnvironment.RABBITMQ})
 class CallCastCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private String url;
-    private BenchTopology topology;
-    private PythonProcess server;
+    // One Python server per broker, shared by that broker's tests (a Python start costs about a second).
+    private static String url;
+    private static BenchTopology topology;
+    private static PythonProcess server;
 
-    @BeforeAll
-    void startPythonServer() throws Exception {
-        url = TestEnvironment.rabbitMq();
-        topology = BenchTopology.fresh("clitest");
-        server = PythonProcess.start("rpc_server.py", Map.of("url", url, "exchange", topology.exchange(),
-                "topic", topology.topic(), "server", topology.server()));
+    @Parameter
+    String broker;
+
+    @BeforeEach
+    void startPythonServerOnce() throws Exception {
+        if (server == null) {
+            url = TestEnvironment.broker(broker);
+            topology = BenchTopology.fresh("clitest");
+            server = PythonProcess.start("rpc_server.py", Map.of("url", url, "exchange", topology.exchange(),
+                    "topic", topology.topic(), "server", topology.server()));
+        }
     }
 
-    @AfterAll
-    void stopPythonServer() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        if (topology != null) {
-            topology.delete(RawBroker.forUrl(TransportURL.parse(url)));
+    @AfterParameterizedClassInvocation
+    static void stopPythonServer() throws Exception {
+        try {
+            if (server != null) {
+                server.close();
+            }
+            if (topology != null && url != null) {
+                topology.delete(RawBroker.forUrl(TransportURL.parse(url)));
+            }
+        } finally {
+            server = null;
+            topology = null;
+            url = null;
         }
     }
 

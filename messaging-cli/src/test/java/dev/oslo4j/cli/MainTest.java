@@ -63,6 +63,22 @@ class MainTest {
     }
 
     @Test
+    void conformanceOnAnInvalidUrlIsBadUsage() {
+        CliRun run = CliRun.of("conformance", "--url", "nats://127.0.0.1/");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("'nats'");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void conformanceOnAnUnreachableBrokerIsBadConfiguration() {
+        CliRun run = CliRun.of("conformance", "--url", "rabbit://guest:guest@127.0.0.1:1/");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("cannot connect");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void unknownOptionIsBadUsage() {
         CliRun run = CliRun.of("--frobnicate");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);

@@ -12,9 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code oslo4j notify} and {@code listen} on RabbitMQ, with each other and with Python oslo.messaging. */
+/** {@code oslo4j notify} and {@code listen} on each broker, with each other and with Python oslo.messaging. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestEnvironment.EMBEDDED, TestEnvironment.RABBITMQ})
 class NotifyListenCommandTest {
+    @Parameter
+    String broker;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private String url;
@@ -22,7 +30,7 @@ class NotifyListenCommandTest {
 
     @BeforeEach
     void topology() {
-        url = TestEnvironment.rabbitMq();
+        url = TestEnvironment.broker(broker);
         topology = BenchTopology.fresh("notifytest");
     }
 

@@ -12,9 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code oslo4j serve} run in-process, called by {@code oslo4j call} and by a Python oslo.messaging client. */
+@ParameterizedClass(name = "on {0}")
+@ValueSource(strings = {TestEnvironment.EMBEDDED, TestEnvironment.RABBITMQ})
 class ServeCommandTest {
+    @Parameter
+    String broker;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private String url;
@@ -23,7 +31,7 @@ class ServeCommandTest {
 
     @BeforeEach
     void serve() throws Exception {
-        url = TestEnvironment.rabbitMq();
+        url = TestEnvironment.broker(broker);
         topology = BenchTopology.fresh("servetest");
         serve = BackgroundCommand.start("serve", "--url", url, "--topic", topology.topic(), "--server",
                 topology.server(), "--exchange", topology.exchange());

@@ -1,5 +1,6 @@
 package dev.oslo4j.cli;
 
+import dev.oslo4j.broker.EmbeddedBroker;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,7 +18,32 @@ public final class TestEnvironment {
     public static final String RABBITMQ_URL = "rabbit://guest:guest@127.0.0.1:5672/";
     public static final Path PYTHON = Path.of(System.getenv().getOrDefault("OSLO4J_PYTHON", "/usr/bin/python3"));
 
+    /** The brokers the CLI tests run against, by the names {@link #broker(String)} takes. */
+    public static final String EMBEDDED = "embedded";
+    public static final String RABBITMQ = "rabbitmq";
+
+    private static EmbeddedBroker embedded;
+
     private TestEnvironment() {
+    }
+
+    /**
+     * The URL of broker {@value #EMBEDDED} (one embedded broker for the whole test JVM, started on first use)
+     * or {@value #RABBITMQ} (the shared RabbitMQ; skips or fails as {@link #rabbitMq()} does).
+     */
+    public static String broker(String name) {
+        return switch (name) {
+            case EMBEDDED -> embedded().transportUrl();
+            case RABBITMQ -> rabbitMq();
+            default -> throw new IllegalArgumentException("unknown test broker " + name);
+        };
+    }
+
+    private static synchronized EmbeddedBroker embedded() {
+        if (embedded == null) {
+            embedded = EmbeddedBroker.start().closeOnJvmShutdown();
+        }
+        return embedded;
     }
 
     /** The shared RabbitMQ's URL, or a skip (failure in CI) when nothing answers on 127.0.0.1:5672. */

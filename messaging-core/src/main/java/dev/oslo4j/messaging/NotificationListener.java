@@ -2,10 +2,8 @@ package dev.oslo4j.messaging;
 
 import dev.oslo4j.messaging.dispatch.BatchNotificationDispatcher;
 import dev.oslo4j.messaging.dispatch.NotificationDispatcher;
-import dev.oslo4j.messaging.driver.IncomingNotification;
 import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
-import dev.oslo4j.messaging.wire.ReceivedNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -67,31 +64,28 @@ public final class NotificationListener implements AutoCloseable {
     private final Transport transport;
     private final List<NotificationAddress> addresses;
     private final String pool;
-    private final boolean allowRequeue;
     private final int prefetch;
     private final Set<Priority> priorities;
-    private final NotificationDispatcher dispatcher;
-    private final BatchNotificationDispatcher batchDispatcher;
     private final ThreadPoolExecutor executor;
     private final ScheduledExecutorService batchTimer;
     private final NotificationBatcher batcher;
     private final String name;
+    private final NotificationProcessing processing;
     private Listener listener;
     private boolean stopped;
 
     private NotificationListener(Builder b) {
         this.transport = b.transport;
         this.pool = b.pool;
-        this.allowRequeue = b.allowRequeue;
         boolean batch = b.batchSize > 0 || b.batchTimeout != null;
+        NotificationDispatcher dispatcher = null;
+        BatchNotificationDispatcher batchDispatcher = null;
         try {
             if (batch) {
-                this.batchDispatcher = BatchNotificationDispatcher.of(b.endpoints);
-                this.dispatcher = null;
+                batchDispatcher = BatchNotificationDispatcher.of(b.endpoints);
                 this.priorities = batchDispatcher.priorities();
             } else {
-                this.dispatcher = NotificationDispatcher.of(b.endpoints);
-                this.batchDispatcher = null;
+                dispatcher = NotificationDispatcher.of(b.endpoints);
                 this.priorities = dispatcher.priorities();
             }
         } catch (IllegalArgumentException e) {
@@ -117,12 +111,13 @@ public final class NotificationListener implements AutoCloseable {
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 named("oslo4j-notify-" + b.targets.get(0).topic()));
         executor.allowCoreThreadTimeOut(true);
+        this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor);
         if (batch) {
             // oslo caps batch_size by the prefetch count: a batch larger than what may be unacknowledged never fills
             int size = b.batchSize > 0 ? Math.min(b.batchSize, prefetch) : prefetch;
             this.batchTimer = Executors.newSingleThreadScheduledExecutor(named("oslo4j-notify-batch"));
             this.batcher = new NotificationBatcher(size, b.batchTimeout == null ? 0 : b.batchTimeout.toNanos(),
-                    batchTimer, this::submitBatch);
+                    batchTimer, processing::submitBatch);
         } else {
             this.batchTimer = null;
             this.batcher = null;
@@ -150,7 +145,7 @@ public final class NotificationListener implements AutoCloseable {
         }
         if (listener == null) {
             listener = transport.driver().listenForNotifications(addresses, pool, prefetch,
-                    batcher != null ? batcher::add : this::submit);
+                    batcher != null ? batcher::add : processing::submit);
         }
         return this;
     }
@@ -202,60 +197,6 @@ public final class NotificationListener implements AutoCloseable {
         if (!await(Duration.ofSeconds(30))) {
             LOG.warn("{}: endpoints still running after 30 s; closing anyway", name);
             executor.shutdownNow();
-        }
-    }
-
-    private void submit(IncomingNotification n) {
-        try {
-            executor.execute(() -> process(n));
-        } catch (RejectedExecutionException e) {
-            n.requeue(); // stopping: leave it to another listener
-        }
-    }
-
-    private void process(IncomingNotification n) {
-        NotificationResult result = NotificationResult.REQUEUE;
-        try {
-            result = dispatcher.dispatch(n.message());
-        } catch (RuntimeException | Error e) {
-            LOG.error("{}: dispatch failed", name, e);
-            throw e;
-        } finally {
-            settle(n, result);
-        }
-    }
-
-    private void submitBatch(List<IncomingNotification> batch) {
-        try {
-            executor.execute(() -> processBatch(batch));
-        } catch (RejectedExecutionException e) {
-            batch.forEach(IncomingNotification::requeue);
-        }
-    }
-
-    private void processBatch(List<IncomingNotification> batch) {
-        List<ReceivedNotification> messages = new ArrayList<>(batch.size());
-        batch.forEach(n -> messages.add(n.message()));
-        Set<Integer> requeue = null;
-        try {
-            requeue = batchDispatcher.dispatch(messages);
-        } finally {
-            for (int i = 0; i < batch.size(); i++) {
-                settle(batch.get(i), requeue == null || requeue.contains(i) ? NotificationResult.REQUEUE
-                        : NotificationResult.HANDLED);
-            }
-        }
-    }
-
-    private void settle(IncomingNotification n, NotificationResult result) {
-        try {
-            if (result == NotificationResult.REQUEUE && allowRequeue) {
-                n.requeue();
-            } else {
-                n.ack();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("{}: could not settle notification {}: {}", name, n.message().messageId(), e.toString());
         }
     }
 

@@ -68,8 +68,10 @@ final class OptionCatalog {
         bool("amqp_durable_queues", false, "durable topic exchanges and topic/server/notification queues");
         bool("amqp_auto_delete", false, "auto-delete topic exchanges and topic/server/notification queues");
         intOpt("rpc_conn_pool_size", 30, 1, null, "maximum publishing channels");
-        intOpt("conn_pool_min_size", 2, 0, null, "publishing channels kept open when idle");
-        intOpt("conn_pool_ttl", 1200, 0, null, "seconds an idle publishing channel above the minimum lives");
+        intOpt("conn_pool_min_size", 2, 0, null,
+                "accepted for compatibility; oslo4j opens publishing channels on demand and keeps them");
+        intOpt("conn_pool_ttl", 1200, 0, null,
+                "accepted for compatibility; oslo4j does not expire idle publishing channels");
     }
 
     private OptionCatalog() {

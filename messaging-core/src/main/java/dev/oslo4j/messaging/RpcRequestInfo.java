@@ -12,11 +12,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param namespace the {@code namespace} field, or null when absent
  * @param version   the {@code version} field, or null when absent (dispatch then assumes {@code "1.0"})
  * @param args      the {@code args} field, or null when absent
- * @param context   the request context as the endpoint sees it ({@code _context_*} keys, prefix stripped, plus
- *                  Python's synthetic {@code client_timeout})
+ * @param context   the request context as sent ({@code _context_*} keys, prefix stripped; endpoints additionally
+ *                  see {@code client_timeout})
+ * @param timeout   the {@code _timeout} field: the caller's call-monitor timeout in seconds, or null when absent
+ *                  or null (then the server sends no heartbeats)
  */
 public record RpcRequestInfo(boolean call, JsonNode method, JsonNode namespace, JsonNode version, JsonNode args,
-                             RequestContext context) {
+                             RequestContext context, JsonNode timeout) {
 
     /** The method name, or null when absent or not a string. */
     public String methodName() {

@@ -155,8 +155,8 @@ public final class RpcServer implements AutoCloseable {
 
     private void process(IncomingRequest request) {
         ReceivedRequest m = request.message();
+        notifyObservers(m);
         RequestContext context = contextOf(m);
-        notifyObservers(m, context);
         ScheduledFuture<?> heartbeat = m.isCall() ? startHeartbeats(request) : null;
         try {
             Object result = dispatcher.dispatch(context, m);
@@ -179,12 +179,12 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private void notifyObservers(ReceivedRequest m, RequestContext context) {
+    private void notifyObservers(ReceivedRequest m) {
         if (observers.isEmpty()) {
             return;
         }
-        // the same context the endpoint gets, client_timeout included
-        RpcRequestInfo info = new RpcRequestInfo(m.isCall(), m.method(), m.namespace(), m.version(), m.args(), context);
+        RpcRequestInfo info = new RpcRequestInfo(m.isCall(), m.method(), m.namespace(), m.version(), m.args(),
+                RequestContext.fromJson(m.context()), m.timeout());
         for (Consumer<RpcRequestInfo> observer : observers) {
             try {
                 observer.accept(info);

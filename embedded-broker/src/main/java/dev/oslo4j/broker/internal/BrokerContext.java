@@ -32,6 +32,8 @@ final class BrokerContext {
         c.put("qpid.compact_memory_interval", "0");
         // Messages that expire where no consumer looks are removed within this period.
         c.put("virtualhost.housekeepingCheckPeriod", "2000");
+        // A restarted virtual host holds its persistent messages before it accepts connections, as RabbitMQ.
+        c.put("use_async_message_store_recovery", "false");
         // RabbitMQ: reject/nack with requeue=false discards (or dead-letters) at once.
         c.put("queue.maximumDeliveryAttempts", "1");
         // RabbitMQ's arguments are translated by the channel; anything left is ignored, as RabbitMQ does.

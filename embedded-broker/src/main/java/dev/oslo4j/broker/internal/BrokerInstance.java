@@ -36,7 +36,10 @@ final class BrokerInstance implements AutoCloseable {
     static final String AUTH_PROVIDER = "oslo4j-users";
     private static final String KEY_STORE = "oslo4j-tls";
     private static final String TRUST_STORE = "oslo4j-tls-clients";
-    private static final String VIRTUAL_HOST_CONFIG = "{\"type\":\"" + PluginTypes.VIRTUAL_HOST + "\"}";
+    /** A new virtual host: oslo4j's type, plus amq.headers, which RabbitMQ has and Broker-J does not create. */
+    private static final String VIRTUAL_HOST_CONFIG = Json.write(Map.of(
+            "type", PluginTypes.VIRTUAL_HOST,
+            "exchanges", List.of(Map.of("name", "amq.headers", "type", "headers", "durable", true))));
 
     private final SystemLauncher launcher;
     private final Broker<?> broker;

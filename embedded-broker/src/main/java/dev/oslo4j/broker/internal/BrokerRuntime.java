@@ -55,10 +55,12 @@ public final class BrokerRuntime {
         BrokerRuntime runtime = new BrokerRuntime(settings);
         runtime.nodes.add(DEFAULT_NODE);
         runtime.state.virtualHost(DEFAULT_NODE).clientName("/");
+        UncaughtExceptionGuard.brokerStarting();
         try {
             runtime.startInstance();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             runtime.state.unregister();
+            UncaughtExceptionGuard.brokerStopped();
             throw e;
         }
         return runtime;
@@ -226,7 +228,12 @@ public final class BrokerRuntime {
                 state.retainOnClose(false);
                 instance = null;
             }
-            startInstance();
+            try {
+                startInstance();
+            } catch (RuntimeException | Error e) {
+                UncaughtExceptionGuard.brokerStopped();
+                throw e;
+            }
         } finally {
             lifecycle.writeLock().unlock();
         }
@@ -264,7 +271,11 @@ public final class BrokerRuntime {
             BrokerInstance running = instance;
             instance = null;
             if (running != null) {
-                running.close();
+                try {
+                    running.close();
+                } finally {
+                    UncaughtExceptionGuard.brokerStopped();
+                }
             }
             state.unregister();
         } finally {

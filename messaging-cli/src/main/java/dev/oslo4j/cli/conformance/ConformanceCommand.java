@@ -1,13 +1,17 @@
 package dev.oslo4j.cli.conformance;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.UrlOption;
+import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.TransportURL;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,10 +36,25 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TransportURL parsed = TransportURL.parse(url.url());
+        // Fail fast on a URL the suite could never use (bad scheme or option, broker down, wrong password):
+        // one clear line and exit 3 rather than a table of identical failures.
+        Transport.open(url.url()).close();
         PrintWriter out = spec.commandLine().getOut();
         out.println("conformance on " + parsed);
         out.flush();
-        List<TestOutcome> outcomes = ConformanceRunner.runSuite(url.url(), out);
+        List<TestOutcome> outcomes;
+        // The table is the report: the suite's own log lines (expected failures included) would drown it.
+        // OSLO4J_LOG_LEVEL brings them back for diagnosis.
+        Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
+        Level level = root.getLevel();
+        if (System.getenv("OSLO4J_LOG_LEVEL") == null) {
+            root.setLevel(Level.OFF);
+        }
+        try {
+            outcomes = ConformanceRunner.runSuite(url.url(), out);
+        } finally {
+            root.setLevel(level);
+        }
         if (outcomes.isEmpty()) {
             throw new CliFailure(ExitCodes.FAILED, "no conformance tests were found in package "
                     + ConformanceRunner.SUITE_PACKAGE + " (is the conformance-tests jar on the class path?)");

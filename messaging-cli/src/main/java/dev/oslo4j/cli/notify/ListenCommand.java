@@ -4,6 +4,7 @@ import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.StopSignal;
+import dev.oslo4j.cli.options.ExchangeOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.Seconds;
 import dev.oslo4j.cli.options.UrlOption;
@@ -44,9 +45,8 @@ public final class ListenCommand implements Callable<Integer> {
             description = "Notification topic (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--exchange", paramLabel = "E",
-            description = "Exchange (default: the control exchange, 'openstack').")
-    String exchange;
+    @Mixin
+    ExchangeOption exchange;
 
     @Option(names = "--pool", paramLabel = "P", description = "Listener pool: a queue of its own named P.")
     String pool;
@@ -83,7 +83,7 @@ public final class ListenCommand implements Callable<Integer> {
         PrintingEndpoint endpoint = new PrintingEndpoint(line -> JsonOutput.print(out, line), count, done);
         try (Transport transport = Transport.open(url.url());
                 NotificationListener listener = NotificationListener.builder(transport)
-                        .target(Target.builder().exchange(exchange).topic(topic).build())
+                        .target(Target.builder().exchange(exchange.exchange()).topic(topic).build())
                         .endpoint(endpoint)
                         .pool(pool)
                         // One at a time keeps lines in arrival order and --count exact; notifications past

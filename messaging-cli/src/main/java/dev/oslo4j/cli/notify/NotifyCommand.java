@@ -4,6 +4,7 @@ import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonInput;
 import dev.oslo4j.cli.options.ContextOption;
+import dev.oslo4j.cli.options.ExchangeOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.Notifier;
@@ -34,9 +35,8 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "Notification topic; the routing key is <topic>.<priority> (default: ${DEFAULT-VALUE}).")
     String topic;
 
-    @Option(names = "--exchange", paramLabel = "E",
-            description = "Exchange (default: the control exchange, 'openstack').")
-    String exchange;
+    @Mixin
+    ExchangeOption exchange;
 
     @Option(names = "--publisher-id", paramLabel = "P", defaultValue = "oslo4j.cli",
             description = "publisher_id of the notification (default: ${DEFAULT-VALUE}).")
@@ -70,7 +70,7 @@ public final class NotifyCommand implements Callable<Integer> {
         var ctxt = context.values();
         try (Transport transport = Transport.open(url.url())) {
             Notifier notifier = Notifier.builder(transport).publisherId(publisherId).driver(driver).topics(topic)
-                    .exchange(exchange).build();
+                    .exchange(exchange.exchange()).build();
             notifier.notify(level, ctxt, eventType, body).get();
             return ExitCodes.OK;
         } catch (ExecutionException e) {

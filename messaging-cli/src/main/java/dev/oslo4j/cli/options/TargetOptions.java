@@ -1,6 +1,7 @@
 package dev.oslo4j.cli.options;
 
 import dev.oslo4j.messaging.Target;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where an RPC goes: {@code --topic} (required), {@code --server}, {@code --namespace}, {@code --version}, {@code --exchange}. */
@@ -19,13 +20,12 @@ public final class TargetOptions {
             description = "Version the endpoint must be compatible with, X.Y (default: none, served as 1.0).")
     String version;
 
-    @Option(names = "--exchange", paramLabel = "E",
-            description = "Exchange (default: the control exchange, 'openstack').")
-    String exchange;
+    @Mixin
+    ExchangeOption exchange;
 
     /** The target these options describe. */
     public Target target(boolean fanout) {
-        return Target.builder().exchange(exchange).topic(topic).server(server).namespace(namespace)
+        return Target.builder().exchange(exchange.exchange()).topic(topic).server(server).namespace(namespace)
                 .version(version).fanout(fanout).build();
     }
 }

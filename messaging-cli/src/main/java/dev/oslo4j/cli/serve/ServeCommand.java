@@ -3,6 +3,7 @@ package dev.oslo4j.cli.serve;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.StopSignal;
+import dev.oslo4j.cli.options.ExchangeOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.RpcRequestInfo;
@@ -51,9 +52,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--server", paramLabel = "S", description = "Server name (default: this host's name).")
     String server;
 
-    @Option(names = "--exchange", paramLabel = "E",
-            description = "Exchange (default: the control exchange, 'openstack').")
-    String exchange;
+    @Mixin
+    ExchangeOption exchange;
 
     @Spec
     CommandSpec spec;
@@ -77,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
         StopSignal stopSignal = stop != null ? stop : StopSignal.onInterruptOrTerminate();
         try (Transport transport = Transport.open(url.url());
                 RpcServer rpcServer = RpcServer.builder(transport,
-                                Target.builder().exchange(exchange).topic(topic).server(name).build())
+                                Target.builder().exchange(exchange.exchange()).topic(topic).server(name).build())
                         .endpoint(new ReferenceEndpoint())
                         .endpoint(new WhoamiEndpoint(name))
                         .onRequest(request -> print(out, line(request)))
@@ -97,7 +97,10 @@ public final class ServeCommand implements Callable<Integer> {
         line.put("namespace", request.namespace());
         line.put("version", request.version() != null ? request.version() : "1.0");
         line.put("args", request.args() != null ? request.args() : Map.of());
-        line.put("context", request.context().toMap());
+        // The context as a Python server's endpoints receive it: the sender's keys plus oslo's client_timeout.
+        Map<String, Object> context = new LinkedHashMap<>(request.context().toMap());
+        context.put("client_timeout", request.timeout());
+        line.put("context", context);
         return line;
     }
 

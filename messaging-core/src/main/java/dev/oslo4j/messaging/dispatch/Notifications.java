@@ -1,14 +1,16 @@
 package dev.oslo4j.messaging.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationMetadata;
 import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.RequestContext;
+import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.ReceivedNotification;
 import dev.oslo4j.messaging.wire.RpcMessages;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Turns a received notification into what endpoints see. */
 public final class Notifications {
@@ -22,10 +24,12 @@ public final class Notifications {
      * {@code message_id}/{@code timestamp}.
      */
     public static Notification of(ReceivedNotification m, Priority priority) {
-        ObjectNode ctx = m.context().deepCopy();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ctx = Json.mapper().convertValue(m.context(), LinkedHashMap.class);
         JsonNode timeout = m.message().get(RpcMessages.TIMEOUT);
-        ctx.set("client_timeout", timeout == null ? NullNode.instance : timeout);
-        return new Notification(priority, m.publisherId(), m.eventType(), m.payload(), RequestContext.fromJson(ctx),
+        ctx.put("client_timeout", timeout == null || timeout.isNull() ? null
+                : Json.mapper().convertValue(timeout, Object.class));
+        return new Notification(priority, m.publisherId(), m.eventType(), m.payload(), RequestContext.of(ctx),
                 new NotificationMetadata(m.messageId(), m.timestamp()));
     }
 

@@ -28,7 +28,7 @@ public final class ContextSanitizer {
         if (context == null || context.isEmpty()) {
             return Map.of();
         }
-        Map<String, Object> safe = new LinkedHashMap<>();
+        Map<String, Object> safe = new LinkedHashMap<>(Math.max(4, context.size() * 2));
         for (Map.Entry<String, ?> e : context.entrySet()) {
             if (SAFE_KEYS.contains(e.getKey())) {
                 safe.put(e.getKey(), e.getValue());

@@ -24,15 +24,33 @@ public final class Timestamps {
 
     /** {@code instant} (truncated to microseconds) in Python's notification format. */
     public static String format(Instant instant) {
-        LocalDateTime t = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        String base = SECONDS.format(t);
-        int micros = t.getNano() / 1000;
-        if (micros == 0) {
-            return base;
+        // Every notification is stamped: format the seconds once per second, not once per message.
+        long second = instant.getEpochSecond();
+        Second cached = lastSecond;
+        if (cached == null || cached.epochSecond != second) {
+            cached = new Second(second, SECONDS.format(LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC)));
+            lastSecond = cached;
         }
-        String frac = Integer.toString(micros);
-        return base + "." + "000000".substring(frac.length()) + frac;
+        int micros = instant.getNano() / 1000;
+        if (micros == 0) {
+            return cached.text;
+        }
+        char[] out = new char[cached.text.length() + 7];
+        cached.text.getChars(0, cached.text.length(), out, 0);
+        int pos = cached.text.length();
+        out[pos] = '.';
+        for (int i = 6; i >= 1; i--) {
+            out[pos + i] = (char) ('0' + micros % 10);
+            micros /= 10;
+        }
+        return new String(out);
     }
+
+    /** A formatted second, shared between threads (immutable, so a racy publication is harmless). */
+    private record Second(long epochSecond, String text) {
+    }
+
+    private static volatile Second lastSecond;
 
     /** Parses Python's format back (with or without fraction; a {@code T} separator is accepted too). */
     public static Instant parse(String text) {

@@ -122,7 +122,7 @@ public final class RpcBench {
         }
         long processed = PROCESSED.get() - before;
         double elapsed = (System.nanoTime() - r.startNanos) / 1e9;
-        return new Result(processed, processed / elapsed, r.latencies, r.startNanos);
+        return new Result(processed, processed / elapsed, r.latencies, r.startNanos, r.cpuMicrosPerOp);
     }
 
     private Result rawRequestReply(boolean osloLike) throws Exception {
@@ -219,13 +219,22 @@ public final class RpcBench {
         void run() throws Exception;
     }
 
-    record Result(long count, double rate, long[] latencies, long startNanos) {
+    record Result(long count, double rate, long[] latencies, long startNanos, double cpuMicrosPerOp) {
+        Result(long count, double rate, long[] latencies, long startNanos) {
+            this(count, rate, latencies, startNanos, Double.NaN);
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private Result runThreads(int threads, Op op) throws Exception {
         List<long[]> lat = new ArrayList<>();
         AtomicLong total = new AtomicLong();
         CountDownLatch done = new CountDownLatch(threads);
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         long end = start + nanosPerCase;
         for (int t = 0; t < threads; t++) {
@@ -256,13 +265,15 @@ public final class RpcBench {
         done.await();
         double elapsed = (System.nanoTime() - start) / 1e9;
         long[] all = lat.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(total.get(), total.get() / elapsed, all, start);
+        double cpu = (processCpuNanos() - cpuStart) / 1e3 / Math.max(1, total.get());
+        return new Result(total.get(), total.get() / elapsed, all, start, cpu);
     }
 
     private static void report(String name, Result r) {
         long[] l = r.latencies;
-        System.out.printf("%-48s %9.0f/s  p50 %6.3f ms  p99 %6.3f ms  (n=%d)%n", name, r.rate,
-                l.length == 0 ? 0 : l[l.length / 2] / 1e6, l.length == 0 ? 0 : l[(int) (l.length * 0.99)] / 1e6, r.count);
+        System.out.printf("%-48s %9.0f/s  p50 %6.3f ms  p99 %6.3f ms  cpu %5.0f us/op  (n=%d)%n", name, r.rate,
+                l.length == 0 ? 0 : l[l.length / 2] / 1e6, l.length == 0 ? 0 : l[(int) (l.length * 0.99)] / 1e6,
+                r.cpuMicrosPerOp, r.count);
     }
 
     private static void cleanup(String exchange, String topic) throws Exception {

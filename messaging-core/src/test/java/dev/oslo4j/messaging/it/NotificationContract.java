@@ -497,4 +497,21 @@ abstract class NotificationContract {
         assertThatThrownBy(() -> listener().pool(""))
                 .isInstanceOf(dev.oslo4j.messaging.InvalidConfiguration.class);
     }
+
+    @Test
+    void everyHandledNotificationIsAcknowledgedOnTheBroker() throws Exception {
+        AllPriorities e = new AllPriorities();
+        NotificationListener l = listener().endpoint(e).prefetch(50).build().start();
+        Notifier n = notifier("messagingv2");
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            sends.add(n.info(null, "e" + i, i));
+        }
+        sendAll(sends);
+        Eventually.await(DEADLINE, () -> e.got.size() == 500, () -> e.got.size() + " received");
+        l.close(); // unacknowledged messages would now return to the queue
+        int left = broker().withChannel(ch -> ch.queueDeclarePassive(topic + ".info").getMessageCount());
+        assertThat(left).isZero();
+        assertThat(e.got).doesNotHaveDuplicates();
+    }
 }

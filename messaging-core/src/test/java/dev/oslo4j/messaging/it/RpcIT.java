@@ -151,6 +151,24 @@ class RpcIT {
     }
 
     @Test
+    void deletedQueuesAreRedeclaredAfterTheBrokerCancelsTheirConsumers() throws Exception {
+        server("s1", new Service("s1"));
+        RpcClient c = client();
+        assertThat(c.call(Map.of(), "whoami", Map.of(), String.class)).isEqualTo("s1");
+        String replyQueue = ((dev.oslo4j.messaging.driver.rabbit.RabbitDriver) transport.driver()).replyQueueName();
+        broker.channel(ch -> ch.queueDelete(replyQueue));
+        broker.channel(ch -> ch.queueDelete(topic));
+        Await.until(Duration.ofSeconds(10), "calls work again", () -> {
+            try {
+                return "s1".equals(c.prepare().timeout(Duration.ofMillis(800)).build()
+                        .call(Map.of(), "whoami", Map.of(), String.class));
+            } catch (dev.oslo4j.messaging.MessagingException e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
     void castIsProcessedAndNeverAnswered() throws Exception {
         server("s1", new Service("s1"));
         client().cast(Map.of(), "record", Map.of("note", "hello"));

@@ -53,7 +53,13 @@ class RpcServerObserverIT {
             assertThat(call.methodName()).isEqualTo("echo");
             assertThat(call.version()).isNull();
             assertThat(call.args().get("arg").asText()).isEqualTo("hi");
-            assertThat(call.context().toMap()).containsEntry("user_id", "u1");
+            assertThat(call.context().toMap()).containsEntry("user_id", "u1").doesNotContainKey("client_timeout");
+            assertThat(call.timeout()).isNull();
+
+            client.prepare().callMonitorTimeout(Duration.ofSeconds(4)).build().call(Map.of(), "echo", Map.of("arg", 1));
+            RpcRequestInfo monitored = seen.poll(10, TimeUnit.SECONDS);
+            assertThat(monitored).isNotNull();
+            assertThat(monitored.timeout().asInt()).isEqualTo(4);
 
             client.prepare().version("1.0").namespace(null).build().cast(Map.of(), "echo", Map.of("arg", 7));
             RpcRequestInfo cast = seen.poll(10, TimeUnit.SECONDS);

@@ -73,8 +73,10 @@ final class Declarations {
             return;
         }
         Map<String, Object> brokerJ = new HashMap<>(args.brokerJ());
-        if (exclusive && !autoDelete) {
-            // RabbitMQ deletes an exclusive queue with its connection even when it is durable.
+        if (exclusive) {
+            // RabbitMQ deletes an exclusive queue with its connection, durable or auto-delete or not. Broker-J
+            // has one lifetime policy per queue; the auto-delete part (last consumer gone) is done by
+            // RabbitVirtualHost.
             brokerJ.put("lifetimePolicy", LifetimePolicy.DELETE_ON_CONNECTION_CLOSE.name());
         }
         rc.channel().receiveQueueDeclare(AMQShortString.valueOf(name), false, durable && !exclusive, exclusive,

@@ -159,13 +159,16 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
 
     @Override
     public void receiveBasicGet(AMQShortString queue, boolean noAck) {
-        channel.receiveBasicGet(queue, noAck);
         RabbitVirtualHost vhost = virtualHost();
-        if (vhost != null && queue != null) {
-            Queue<?> q = vhost.getChildByName(Queue.class, queue.toString());
-            if (q != null) {
-                vhost.queueUsed(q);
-            }
+        Queue<?> q = vhost == null || queue == null ? null : vhost.getChildByName(Queue.class, queue.toString());
+        connection.readyCounts().getStarted(q);
+        try {
+            channel.receiveBasicGet(queue, noAck);
+        } finally {
+            connection.readyCounts().getEnded();
+        }
+        if (q != null) {
+            vhost.queueUsed(q);
         }
     }
 

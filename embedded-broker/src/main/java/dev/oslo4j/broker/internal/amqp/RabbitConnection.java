@@ -11,6 +11,7 @@ import org.apache.qpid.server.protocol.v0_8.AMQChannel;
 import org.apache.qpid.server.protocol.v0_8.AMQPConnection_0_8Impl;
 import org.apache.qpid.server.protocol.v0_8.AMQShortString;
 import org.apache.qpid.server.protocol.v0_8.FieldTable;
+import org.apache.qpid.server.protocol.v0_8.ProtocolOutputConverter;
 import org.apache.qpid.server.protocol.v0_8.transport.AMQDataBlock;
 import org.apache.qpid.server.protocol.v0_8.transport.ServerChannelMethodProcessor;
 import org.apache.qpid.server.transport.AggregateTicker;
@@ -19,13 +20,17 @@ import org.apache.qpid.server.transport.ServerNetworkConnection;
 /**
  * Broker-J's AMQP 0-9-1 connection with RabbitMQ's manners: errors RabbitMQ confines to a channel close
  * only that channel, with RabbitMQ's codes ({@link RabbitErrors}); login failures and unknown virtual
- * hosts are reported as RabbitMQ reports them; each channel is seen through a {@link RabbitChannel}; and
- * a mandatory unroutable publish under confirms gets {@code basic.return} then {@code basic.ack}.
+ * hosts are reported as RabbitMQ reports them; each channel is seen through a {@link RabbitChannel}; a
+ * mandatory unroutable publish under confirms gets {@code basic.return} then {@code basic.ack}; and message
+ * counts are RabbitMQ's ready counts ({@link ReadyCounts}).
  */
 public class RabbitConnection extends AMQPConnection_0_8Impl {
 
     private final Map<Integer, RabbitChannel> decorators = new ConcurrentHashMap<>();
     private final PublishConfirmOrder confirmOrder = new PublishConfirmOrder();
+    private final ReadyCounts readyCounts = new ReadyCounts(this);
+    private volatile ProtocolOutputConverter converter;
+    private volatile ProtocolOutputConverter wrappedConverter;
     private volatile String mechanism;
 
     public RabbitConnection(Broker<?> broker, ServerNetworkConnection network, AmqpPort<?> port, Transport transport,
@@ -80,8 +85,22 @@ public class RabbitConnection extends AMQPConnection_0_8Impl {
     @Override
     public void writeFrame(AMQDataBlock frame) {
         if (!confirmOrder.hold(frame)) {
-            super.writeFrame(frame);
+            super.writeFrame(readyCounts.rewrite(frame));
         }
+    }
+
+    @Override
+    public ProtocolOutputConverter getProtocolOutputConverter() {
+        ProtocolOutputConverter current = super.getProtocolOutputConverter();
+        if (current != converter) {
+            converter = current;
+            wrappedConverter = current == null ? null : readyCounts.wrap(current);
+        }
+        return wrappedConverter;
+    }
+
+    ReadyCounts readyCounts() {
+        return readyCounts;
     }
 
     /** Writes without the confirm-order check (used when releasing a held confirm). */

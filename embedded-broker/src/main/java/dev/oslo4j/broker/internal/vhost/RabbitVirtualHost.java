@@ -1,6 +1,5 @@
 package dev.oslo4j.broker.internal.vhost;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,8 +29,6 @@ import dev.oslo4j.broker.internal.PluginTypes;
 @ManagedObject(category = false, type = PluginTypes.VIRTUAL_HOST)
 public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
 
-    private static final String AMQ_HEADERS = "amq.headers";
-
     private final QueueExpiry expiry = new QueueExpiry(this);
     private final ConsumerCancelNotifier cancelNotifier = new ConsumerCancelNotifier();
     private final QueueListener queueListener = new QueueListener();
@@ -55,6 +52,14 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
     @Override
     protected MessageStore createMessageStore() {
         return rabbitState().messageStore();
+    }
+
+    /**
+     * Broker-J validates a new virtual host by opening and closing a throw-away message store; oslo4j's store
+     * is the retained one, which that close would empty. Memory never fails to open.
+     */
+    @Override
+    protected void validateMessageStoreCreation() {
     }
 
     @Override
@@ -97,15 +102,6 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
             if (declared != null) {
                 expiry.declared(queue, expiresOf(declared));
             }
-        }
-        if (getChildByName(Exchange.class, AMQ_HEADERS) == null) {
-            // RabbitMQ has both amq.match and amq.headers; Broker-J creates only amq.match.
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put(Exchange.NAME, AMQ_HEADERS);
-            attributes.put(Exchange.TYPE, "headers");
-            attributes.put(Exchange.DURABLE, true);
-            executeTask("create " + AMQ_HEADERS, () -> createChild(Exchange.class, attributes),
-                    getSystemTaskSubject("oslo4j", getPrincipal()));
         }
     }
 
@@ -171,6 +167,15 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
         return value instanceof Number n ? n.longValue() : null;
     }
 
+    /** An exclusive auto-delete queue lives until its connection closes or its last consumer goes. */
+    private void deleteIfExclusiveAutoDeleteUnused(Queue<?> queue) {
+        QueueDeclarations.Declared declared = rabbitState().declarations().get(queue.getName());
+        if (declared != null && declared.exclusive() && declared.autoDelete() && queue.getConsumerCount() == 0
+                && !queue.isDeleted()) {
+            queue.deleteAsync();
+        }
+    }
+
     private final class QueueListener extends AbstractConfigurationChangeListener {
         @Override
         public void childAdded(ConfiguredObject<?> object, ConfiguredObject<?> child) {
@@ -184,6 +189,7 @@ public class RabbitVirtualHost extends AbstractVirtualHost<RabbitVirtualHost> {
             if (object instanceof Queue<?> queue && child instanceof Consumer<?, ?> consumer) {
                 cancelNotifier.consumerRemoved(consumer);
                 expiry.consumersChanged(queue);
+                deleteIfExclusiveAutoDeleteUnused(queue);
             }
         }
     }

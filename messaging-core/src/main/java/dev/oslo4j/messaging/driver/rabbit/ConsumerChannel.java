@@ -127,17 +127,23 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         }
         closed = true;
         Channel ch = channel;
-        if (ch != null && ch.isOpen()) {
-            try {
-                deleteOwnQueues(ch);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("{}: could not delete its queues: {}", describe(), e.toString());
+        if (supervisor.isClosed()) {
+            return; // the transport closed first: the connection is gone, per-instance queues expire by themselves
+        }
+        try {
+            if (ch == null || !ch.isOpen()) {
+                ch = supervisor.current().createChannel(); // the old channel died: use a fresh one to clean up
             }
-            try {
+            deleteOwnQueues(ch);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{}: could not delete its queues (they expire by themselves): {}", describe(), e.toString());
+        }
+        try {
+            if (ch != null && ch.isOpen()) {
                 ch.close();
-            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
-                LOG.debug("{}: channel close failed: {}", describe(), e.toString());
             }
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            LOG.debug("{}: channel close failed: {}", describe(), e.toString());
         }
     }
 

@@ -64,6 +64,7 @@ final class RabbitConnector {
             f.setShutdownTimeout(1_000);
             f.setAutomaticRecoveryEnabled(false); // recovery is ours: oslo's re-declare-everything semantics
             f.setTopologyRecoveryEnabled(false);
+            f.setExceptionHandler(new QuietExceptionHandler());
             f.setSaslConfig(new SaslMechanisms(o.rabbitLoginMethod(), o.rabbitLoginMethodExplicit()));
             f.setSharedExecutor(consumerExecutor);
             f.setThreadFactory(threads);

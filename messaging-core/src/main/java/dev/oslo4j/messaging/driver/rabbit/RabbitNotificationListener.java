@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class RabbitNotificationListener extends ConsumerChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(RabbitNotificationListener.class);
+    /** Longest time an acknowledgement waits to be coalesced with others (oslo's own acks lag up to ~5 s). */
+    private static final long ACK_DELAY_MS = 20;
 
     private final List<NotificationAddress> addresses;
     private final String pool;
@@ -38,6 +40,8 @@ final class RabbitNotificationListener extends ConsumerChannel {
     private final int prefetch;
     private final NotificationHandler handler;
     private final UniqueIdCache acked = new UniqueIdCache();
+    /** Acks of the current channel's deliveries (replaced with the channel). */
+    private volatile AckCoalescer acks;
 
     RabbitNotificationListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer,
                                List<NotificationAddress> addresses, String pool, Topology topology, int prefetch,
@@ -64,12 +68,23 @@ final class RabbitNotificationListener extends ConsumerChannel {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
-        Consumer consumer = new Consumer(ch);
+        acks = new AckCoalescer(ch, prefetch, ACK_DELAY_MS, timer);
+        Consumer consumer = new Consumer(ch, acks);
         List<String> tags = new ArrayList<>();
         for (String q : queues) {
             tags.add(ch.basicConsume(q, false, "", false, false, topology.consumerArgs(), consumer));
         }
         return tags;
+    }
+
+    /** Sends pending acknowledgements before the channel goes. */
+    @Override
+    public synchronized void close() {
+        AckCoalescer a = acks;
+        if (a != null) {
+            a.flushAll();
+        }
+        super.close();
     }
 
     @Override
@@ -78,12 +93,16 @@ final class RabbitNotificationListener extends ConsumerChannel {
     }
 
     private final class Consumer extends DefaultConsumer {
-        Consumer(Channel ch) {
+        private final AckCoalescer acks;
+
+        Consumer(Channel ch, AckCoalescer acks) {
             super(ch);
+            this.acks = acks;
         }
 
         @Override
         public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws IOException {
+            acks.delivered(env.getDeliveryTag());
             ReceivedNotification n;
             try {
                 JsonNode inner = InboundDecoder.decode(props, body);
@@ -91,15 +110,15 @@ final class RabbitNotificationListener extends ConsumerChannel {
             } catch (MalformedMessage e) {
                 InboundDecoder.logRejected(LOG, pool != null ? pool : env.getRoutingKey(), env, body.length,
                         e.getMessage());
-                getChannel().basicReject(env.getDeliveryTag(), false);
+                acks.reject(env.getDeliveryTag(), false);
                 return;
             }
             if (acked.contains(n.uniqueId())) {
                 LOG.debug("{}: dropped duplicate notification {}", describe(), n.uniqueId());
-                getChannel().basicAck(env.getDeliveryTag(), false);
+                acks.ack(env.getDeliveryTag());
                 return;
             }
-            Delivery d = new Delivery(getChannel(), env, n);
+            Delivery d = new Delivery(acks, env, n);
             try {
                 handler.onNotification(d);
             } catch (RuntimeException e) {
@@ -115,13 +134,13 @@ final class RabbitNotificationListener extends ConsumerChannel {
     }
 
     private final class Delivery implements IncomingNotification {
-        private final Channel ch;
+        private final AckCoalescer acks;
         private final Envelope env;
         private final ReceivedNotification message;
         private final AtomicBoolean settled = new AtomicBoolean();
 
-        Delivery(Channel ch, Envelope env, ReceivedNotification message) {
-            this.ch = ch;
+        Delivery(AckCoalescer acks, Envelope env, ReceivedNotification message) {
+            this.acks = acks;
             this.env = env;
             this.message = message;
         }
@@ -162,9 +181,9 @@ final class RabbitNotificationListener extends ConsumerChannel {
             }
             try {
                 switch (how) {
-                    case "ack" -> ch.basicAck(env.getDeliveryTag(), false);
-                    case "requeue" -> ch.basicReject(env.getDeliveryTag(), true);
-                    default -> ch.basicReject(env.getDeliveryTag(), false);
+                    case "ack" -> acks.ack(env.getDeliveryTag());
+                    case "requeue" -> acks.reject(env.getDeliveryTag(), true);
+                    default -> acks.reject(env.getDeliveryTag(), false);
                 }
                 return true;
             } catch (IOException | RuntimeException e) {

@@ -64,6 +64,14 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
         if (closed) {
             return;
         }
+        Channel previous = channel;
+        if (previous != null && previous.isOpen()) {
+            try {
+                previous.close(); // after a broker-side cancel the old channel is still open: do not leak it
+            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                LOG.debug("closing the previous reply channel failed: {}", e.toString());
+            }
+        }
         Channel ch = connection.createChannel();
         ch.queueDeclare(name, false, false, false, topology.transientQueueArgs());
         if (prefetch > 0) {
@@ -89,13 +97,13 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
                 getChannel().basicReject(env.getDeliveryTag(), false);
                 return;
             }
-            getChannel().basicAck(env.getDeliveryTag(), false);
             PendingCall call = reply.msgId() == null ? null : waiters.get(reply.msgId());
             if (call == null) {
                 LOG.debug("dropped a reply for message ID {}: no call is waiting for it", reply.msgId());
-                return;
+            } else {
+                call.onReply(reply); // wake the caller first: the ack is bookkeeping, not on its path
             }
-            call.onReply(reply);
+            getChannel().basicAck(env.getDeliveryTag(), false);
         }
 
         @Override
