@@ -159,6 +159,16 @@ class JavaClientToPythonServerTest {
     }
 
     @OnEveryBroker
+    void wrongArgumentsFailWithPythonsTypeError() {
+        pythonServer("py-1");
+        RemoteError unexpected = catchThrowableOfType(RemoteError.class,
+                () -> client().call(Map.of(), "echo", Map.of("arg", 1, "wrong", 2)));
+        assertThat(unexpected.module()).isEqualTo("builtins");
+        assertThat(unexpected.exceptionClass()).isEqualTo("TypeError");
+        assertThat(unexpected.value()).isEqualTo("ReferenceEndpoint.echo() got an unexpected keyword argument 'wrong'");
+    }
+
+    @OnEveryBroker
     void anAllowListedRemoteExceptionIsRebuiltAsTheMappedJavaType() {
         pythonServer("py-1");
         MessagingOptions options = MessagingOptions.builder()

@@ -158,6 +158,18 @@ class PythonClientToJavaServerTest {
     }
 
     @OnEveryBroker
+    void wrongArgumentsFailWithTypeErrorAsAPythonEndpointWould() {
+        javaServer("java-1");
+        PythonRpcClient client = pythonClient();
+        PeerError unexpected = client.run(call("echo").arg("arg", 1).arg("wrong", 2), WAIT).error();
+        assertThat(unexpected.qualifiedName()).isEqualTo("builtins.TypeError");
+        assertThat(unexpected.firstLine()).endsWith("echo() got an unexpected keyword argument 'wrong'");
+        PeerError missing = client.run(call("add").arg("a", 1), WAIT).error();
+        assertThat(missing.qualifiedName()).isEqualTo("builtins.TypeError");
+        assertThat(missing.firstLine()).endsWith("add() missing 1 required keyword argument: 'b'");
+    }
+
+    @OnEveryBroker
     void aNovaExceptionFromJavaIsRebuiltByANovaClientAsTheRealClass() {
         javaServer("java-1");
         // as a nova service configures it: its own exception module allowed for rebuilding
