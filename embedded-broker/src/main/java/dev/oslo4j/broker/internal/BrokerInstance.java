@@ -33,6 +33,8 @@ import dev.oslo4j.broker.EmbeddedBrokerException;
  */
 final class BrokerInstance implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BrokerInstance.class);
+
     static final String AUTH_PROVIDER = "oslo4j-users";
     private static final String KEY_STORE = "oslo4j-tls";
     private static final String TRUST_STORE = "oslo4j-tls-clients";
@@ -62,9 +64,11 @@ final class BrokerInstance implements AutoCloseable {
         AtomicReference<SystemLauncher> launcher = new AtomicReference<>();
         try {
             return loader.run(() -> {
+                long t0 = System.nanoTime();
                 StartListener listener = new StartListener();
                 launcher.set(new SystemLauncher(listener));
                 launcher.get().startup(systemConfig(state, settings));
+                long t1 = System.nanoTime();
                 if (listener.error.get() != null) {
                     throw listener.error.get();
                 }
@@ -75,6 +79,8 @@ final class BrokerInstance implements AutoCloseable {
                 }
                 BrokerInstance instance = new BrokerInstance(launcher.get(), broker, loader);
                 instance.configure(settings, nodes);
+                LOG.debug("Broker-J started in {} ms, configured in {} ms", (t1 - t0) / 1_000_000,
+                        (System.nanoTime() - t1) / 1_000_000);
                 return instance;
             });
         } catch (Throwable e) {

@@ -13,13 +13,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.qpid.server.model.VirtualHost;
 import org.apache.qpid.server.model.VirtualHostNode;
+import org.apache.qpid.server.virtualhost.QueueManagingVirtualHost;
 
 import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.broker.EmbeddedBrokerException;
 import dev.oslo4j.broker.PublishListener;
 import dev.oslo4j.broker.PublishRecording;
+import dev.oslo4j.broker.VirtualHostStatistics;
 import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
-import dev.oslo4j.broker.internal.vhost.VirtualHostState;
 
 /**
  * The moving parts behind {@link EmbeddedBroker}: the current Broker-J instance, the virtual hosts clients
@@ -52,6 +53,7 @@ public final class BrokerRuntime {
     }
 
     public static BrokerRuntime start(BrokerSettings settings) {
+        ClassWarmup.startOnce(EmbeddedBroker.class.getClassLoader());
         BrokerRuntime runtime = new BrokerRuntime(settings);
         runtime.nodes.add(DEFAULT_NODE);
         runtime.state.virtualHost(DEFAULT_NODE).clientName("/");
@@ -213,6 +215,21 @@ public final class BrokerRuntime {
         });
     }
 
+    public VirtualHostStatistics statistics(String clientName) {
+        String node = nodeFor(clientName);
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            QueueManagingVirtualHost<?> vhost = virtualHostOf(node) instanceof QueueManagingVirtualHost<?> q ? q : null;
+            if (vhost == null) {
+                throw new EmbeddedBrokerException("virtual host '" + clientName + "' is not running");
+            }
+            return instance.loader().run(() -> VirtualHostReset.statistics(vhost));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
     /**
      * Stops Broker-J and starts it again on the same ports: connections are closed, non-durable queues and
      * exchanges and transient messages vanish, durable ones and persistent messages on durable queues stay.
@@ -319,10 +336,6 @@ public final class BrokerRuntime {
 
     private RabbitVirtualHost rabbitVirtualHost(String nodeName) {
         return virtualHostOf(nodeName) instanceof RabbitVirtualHost r ? r : null;
-    }
-
-    VirtualHostState virtualHostState(String node) {
-        return state.virtualHost(node);
     }
 
     /** A pooled virtual host lent out under {@link #name()}. */

@@ -1,7 +1,6 @@
 package dev.oslo4j.broker.internal;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -67,10 +66,6 @@ public final class BrokerState {
     /** The state of the node named {@code nodeName}, created on first use. */
     public VirtualHostState virtualHost(String nodeName) {
         return virtualHosts.computeIfAbsent(nodeName, name -> new VirtualHostState(name, this::retainOnClose));
-    }
-
-    Optional<VirtualHostState> existingVirtualHost(String nodeName) {
-        return Optional.ofNullable(virtualHosts.get(nodeName));
     }
 
     void forgetVirtualHost(String nodeName) {

@@ -39,6 +39,7 @@ final class ProbeMeasurements {
             }
             long ready = System.currentTimeMillis();
             values.put("jvmToConnectionMs", ready - jvmStart);
+            values.put("cpuToConnectionMs", processCpuMillis());
             values.put("jvmToMainMs", mainEntered - jvmStart);
             values.put("brokerStartMs", started - mainEntered);
             values.put("firstConnectionMs", ready - started);
@@ -58,6 +59,17 @@ final class ProbeMeasurements {
         values.forEach((k, v) -> json.append(json.length() > 1 ? "," : "").append('"').append(k).append("\":")
                 .append(v instanceof String s ? "\"" + s + "\"" : v));
         System.out.println(PREFIX + json.append('}'));
+    }
+
+    /**
+     * CPU time the JVM used so far (all threads, JIT and GC included): unlike wall time, hardly affected by
+     * other processes competing for the CPUs, so it compares runs made under different machine load.
+     */
+    private static long processCpuMillis() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1_000_000;
+        }
+        return -1;
     }
 
     private static long procStatus(String field) throws IOException {
