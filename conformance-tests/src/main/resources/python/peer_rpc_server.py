@@ -6,12 +6,12 @@ implicit "1.0"). Every request is reported before dispatch as
 {"event": "request", "kind": "call"|"cast", "method", "namespace", "version", "args",
  "context", "server", "client_timeout"} - also requests that end in NoSuchMethod.
 """
+import importlib
 import time
 
 import oslo_messaging
 from oslo_messaging.rpc import server as rpc_server
 
-import oslo4j_peer_exceptions
 import peer_config
 from peer_io import emit, serve_commands
 
@@ -39,8 +39,9 @@ class ReferenceEndpoint(object):
     def record(self, ctxt, **kwargs):
         return None
 
-    def raise_custom(self, ctxt, exc_class="InstanceNotFound", **kwargs):
-        raise getattr(oslo4j_peer_exceptions, exc_class)(**kwargs)
+    def raise_custom(self, ctxt, exc_class="InstanceNotFound",
+                     exc_module="oslo4j_peer_exceptions", **kwargs):
+        raise getattr(importlib.import_module(exc_module), exc_class)(**kwargs)
 
     def get_context(self, ctxt):
         return ctxt

@@ -152,6 +152,14 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
+     * Counts the connections, channels, consumers and queues of {@code virtualHost} ({@code "/"}, a created
+     * virtual host or a lease name) right now.
+     */
+    public VirtualHostStatistics statistics(String virtualHost) {
+        return runtime.statistics(virtualHost);
+    }
+
+    /**
      * Calls {@code listener} for every message published to {@code virtualHost} ({@code "/"}, a created
      * virtual host or a lease name), unroutable ones included, until the returned recording is closed.
      */

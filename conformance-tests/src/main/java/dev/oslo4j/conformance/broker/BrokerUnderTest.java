@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Assumptions;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
+import dev.oslo4j.broker.VirtualHostStatistics;
+
 /**
  * One broker a conformance test runs against: the embedded broker, a real RabbitMQ, or any broker given
  * by URL ({@code oslo4j conformance --url}). Injected by {@link OnEveryBroker}; one instance per test
@@ -62,6 +64,15 @@ public interface BrokerUnderTest {
      * {@link #dropConnections()} is supported.
      */
     BrokerUnderTest withDedicatedVirtualHost();
+
+    /** Whether {@link #statistics()} works here (embedded; RabbitMQ in a dedicated virtual host). */
+    boolean supportsStatistics();
+
+    /**
+     * Counts the connections, channels, consumers and queues of this test's virtual host, as the broker sees
+     * them (embedded: its model; RabbitMQ: {@code rabbitmqctl list_*}, about 3 s). For leak checks.
+     */
+    VirtualHostStatistics statistics();
 
     /** Skips the test (with the reason) unless {@link #restart()} is supported. */
     default void assumeRestartSupported() {

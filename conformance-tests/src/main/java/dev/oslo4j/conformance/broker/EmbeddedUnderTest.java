@@ -2,6 +2,7 @@ package dev.oslo4j.conformance.broker;
 
 import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.broker.VirtualHostLease;
+import dev.oslo4j.broker.VirtualHostStatistics;
 
 /**
  * The embedded broker, seen through a virtual host leased for this test (taken on first use). With a
@@ -67,6 +68,16 @@ final class EmbeddedUnderTest extends AbstractBrokerUnderTest {
     @Override
     public void dropConnections() {
         broker.dropConnections(virtualHost());
+    }
+
+    @Override
+    public boolean supportsStatistics() {
+        return true;
+    }
+
+    @Override
+    public VirtualHostStatistics statistics() {
+        return broker.statistics(virtualHost());
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.oslo4j.conformance.broker;
 
+import dev.oslo4j.broker.VirtualHostStatistics;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -34,27 +38,62 @@ final class RabbitCtl {
         run("close_all_connections", "--vhost", vhost, "--limit", "1000", "oslo4j conformance test");
     }
 
-    private static void run(String... args) {
+    /** Connections, channels, consumers and queues of {@code vhost} (three rabbitmqctl calls). */
+    static VirtualHostStatistics statistics(String vhost) {
+        int connections = 0;
+        for (String line : run("list_connections", "--no-table-headers", "vhost").split("\n")) {
+            if (line.equals(vhost)) {
+                connections++;
+            }
+        }
+        int channels = 0;
+        int consumers = 0;
+        for (String line : run("list_channels", "--no-table-headers", "vhost", "consumer_count").split("\n")) {
+            int tab = line.lastIndexOf('\t');
+            if (tab > 0 && line.substring(0, tab).equals(vhost)) {
+                channels++;
+                consumers += Integer.parseInt(line.substring(tab + 1).trim());
+            }
+        }
+        int queues = (int) run("list_queues", "-p", vhost, "--no-table-headers", "name").lines()
+                .filter(l -> !l.isBlank()).count();
+        return new VirtualHostStatistics(connections, channels, consumers, queues);
+    }
+
+    private static String run(String... args) {
         List<String> command = new ArrayList<>();
         command.add("rabbitmqctl");
         command.add("-q");
         command.addAll(List.of(args));
+        Path out = null;
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // Output goes to a file: a listing of a busy shared broker can exceed the pipe buffer and stall.
+            out = Files.createTempFile("oslo4j-rabbitmqctl", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            String output = Files.readString(out, StandardCharsets.UTF_8).strip();
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
                         + "): " + output);
             }
+            return output;
         } catch (IOException e) {
             throw new IllegalStateException("cannot run rabbitmqctl (is RabbitMQ installed here?): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a temporary file; the OS cleans up
+                }
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.oslo4j.conformance.broker;
 
+import dev.oslo4j.broker.VirtualHostStatistics;
+
 /**
  * A RabbitMQ reached by URL. On the shared vhost {@code /} tests isolate themselves by unique names; a
  * dedicated virtual host ({@code rabbitmqctl add_vhost}) also allows {@link #dropConnections()}, which
@@ -53,6 +55,20 @@ final class RabbitMqUnderTest extends AbstractBrokerUnderTest {
                     + "virtual host of a local RabbitMQ (withDedicatedVirtualHost())");
         }
         RabbitCtl.closeAllConnections(url.virtualHost());
+    }
+
+    @Override
+    public boolean supportsStatistics() {
+        return managed && dedicatedVirtualHost;
+    }
+
+    @Override
+    public VirtualHostStatistics statistics() {
+        if (!supportsStatistics()) {
+            throw new UnsupportedOperationException("[" + name() + "] counts only a dedicated virtual host of a "
+                    + "local RabbitMQ (withDedicatedVirtualHost())");
+        }
+        return RabbitCtl.statistics(url.virtualHost());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.oslo4j.conformance.python.PeerJson;
 import dev.oslo4j.conformance.python.PythonRpcServer;
 import dev.oslo4j.conformance.python.ReceivedRequest;
 import dev.oslo4j.conformance.python.RequiresPython;
+import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.MessagingTimeout;
 import dev.oslo4j.messaging.RemoteError;
 import dev.oslo4j.messaging.RpcClient;
@@ -149,6 +150,52 @@ class JavaClientToPythonServerTest {
         assertThat(notFound.value()).isEqualTo("Instance uuid-1 could not be found.");
         assertThat(notFound.args()).containsExactly("Instance uuid-1 could not be found.");
         assertThat(notFound.kwargs()).isEqualTo(Map.of("instance_id", "uuid-1", "code", 404));
+
+        RemoteError nova = catchThrowableOfType(RemoteError.class, () -> client().call(Map.of(), "raise_custom",
+                Map.of("exc_module", "nova.exception", "instance_id", "uuid-2")));
+        assertThat(nova.module()).isEqualTo("nova.exception");
+        assertThat(nova.exceptionClass()).isEqualTo("InstanceNotFound");
+        assertThat(nova.kwargs()).isEqualTo(Map.of("instance_id", "uuid-2", "code", 404));
+    }
+
+    @OnEveryBroker
+    void wrongArgumentsFailWithPythonsTypeError() {
+        pythonServer("py-1");
+        RemoteError unexpected = catchThrowableOfType(RemoteError.class,
+                () -> client().call(Map.of(), "echo", Map.of("arg", 1, "wrong", 2)));
+        assertThat(unexpected.module()).isEqualTo("builtins");
+        assertThat(unexpected.exceptionClass()).isEqualTo("TypeError");
+        assertThat(unexpected.value()).isEqualTo("ReferenceEndpoint.echo() got an unexpected keyword argument 'wrong'");
+    }
+
+    @OnEveryBroker
+    void anAllowListedRemoteExceptionIsRebuiltAsTheMappedJavaType() {
+        pythonServer("py-1");
+        MessagingOptions options = MessagingOptions.builder()
+                .rabbitTransientQueuesTtl(InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS)
+                .mapRemoteException("nova.exception", "InstanceNotFound",
+                        remote -> new InstanceNotFound((String) remote.kwargs().get("instance_id"), remote))
+                .build();
+        Transport mapping = it.track(Transport.open(it.transportUrl(), options));
+        RpcClient client = RpcClient.builder(mapping, target).timeout(WAIT).build();
+
+        InstanceNotFound mapped = catchThrowableOfType(InstanceNotFound.class, () -> client.call(Map.of(),
+                "raise_custom", Map.of("exc_module", "nova.exception", "instance_id", "uuid-7")));
+        assertThat(mapped.instanceId).isEqualTo("uuid-7");
+        assertThat(mapped.getCause()).isInstanceOf(RemoteError.class);
+        // anything not on the allow-list stays a RemoteError, whatever its name
+        assertThat(catchThrowableOfType(RemoteError.class, () -> client.call(Map.of(), "raise_custom",
+                Map.of("instance_id", "uuid-8"))).module()).isEqualTo("oslo4j_peer_exceptions");
+    }
+
+    /** An application's own exception type, to which the allow-list maps nova's InstanceNotFound. */
+    static final class InstanceNotFound extends RuntimeException {
+        final String instanceId;
+
+        InstanceNotFound(String instanceId, RemoteError cause) {
+            super("instance " + instanceId + " not found", cause);
+            this.instanceId = instanceId;
+        }
     }
 
     @OnEveryBroker

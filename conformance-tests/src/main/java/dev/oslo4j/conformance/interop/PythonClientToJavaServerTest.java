@@ -145,7 +145,7 @@ class PythonClientToJavaServerTest {
 
         PeerError novaStyle = client.run(call("raise_custom").arg("exc_module", "nova.exception")
                 .arg("instance_id", "uuid-2"), WAIT).error();
-        assertThat(novaStyle.qualifiedName()).as("nova is not importable here: oslo's RemoteError")
+        assertThat(novaStyle.qualifiedName()).as("nova.exception is not in this client's allowed modules")
                 .isEqualTo("oslo_messaging.rpc.client.RemoteError");
         assertThat(novaStyle.excType()).isEqualTo("InstanceNotFound");
         assertThat(novaStyle.value()).isEqualTo("Instance uuid-2 could not be found.");
@@ -155,6 +155,33 @@ class PythonClientToJavaServerTest {
         assertThat(javaException.excType()).isEqualTo("IllegalStateException");
         assertThat(javaException.value()).isEqualTo("broken invariant");
         assertThat(javaException.traceback().toString()).contains("java.lang.IllegalStateException: broken invariant");
+    }
+
+    @OnEveryBroker
+    void wrongArgumentsFailWithTypeErrorAsAPythonEndpointWould() {
+        javaServer("java-1");
+        PythonRpcClient client = pythonClient();
+        PeerError unexpected = client.run(call("echo").arg("arg", 1).arg("wrong", 2), WAIT).error();
+        assertThat(unexpected.qualifiedName()).isEqualTo("builtins.TypeError");
+        assertThat(unexpected.firstLine()).endsWith("echo() got an unexpected keyword argument 'wrong'");
+        PeerError missing = client.run(call("add").arg("a", 1), WAIT).error();
+        assertThat(missing.qualifiedName()).isEqualTo("builtins.TypeError");
+        assertThat(missing.firstLine()).endsWith("add() missing 1 required keyword argument: 'b'");
+    }
+
+    @OnEveryBroker
+    void aNovaExceptionFromJavaIsRebuiltByANovaClientAsTheRealClass() {
+        javaServer("java-1");
+        // as a nova service configures it: its own exception module allowed for rebuilding
+        PythonRpcClient novaClient = it.track(PythonRpcClient.start(it.python()
+                .allowedRemoteExmods(List.of("nova.exception"))));
+        PeerError notFound = novaClient.run(call("raise_custom").arg("exc_module", "nova.exception")
+                .arg("instance_id", "uuid-3"), WAIT).error();
+        assertThat(notFound.qualifiedName()).isEqualTo("nova.exception.InstanceNotFound");
+        assertThat(notFound.rebuilt()).isTrue();
+        assertThat(notFound.raw().path("mro").toString()).contains("nova.exception.NovaException");
+        assertThat(notFound.firstLine()).isEqualTo("Instance uuid-3 could not be found.");
+        assertThat(notFound.kwargs()).isEqualTo(PeerJson.tree(Map.of("instance_id", "uuid-3", "code", 404)));
     }
 
     @OnEveryBroker

@@ -26,8 +26,8 @@ final class LivePeers {
         PROCESSES.remove(process);
     }
 
-    /** How many peer processes are registered (for leak checks in tests). */
-    static int count() {
-        return PROCESSES.size();
+    /** Whether the process with this pid is still registered (for leak checks in tests). */
+    static boolean isRegistered(long pid) {
+        return PROCESSES.stream().anyMatch(p -> p.pid() == pid);
     }
 }

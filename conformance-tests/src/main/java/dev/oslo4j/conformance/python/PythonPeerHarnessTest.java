@@ -5,10 +5,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * The harness itself, without a broker: an rpc-client peer is ready before it connects anywhere,
@@ -53,25 +56,26 @@ class PythonPeerHarnessTest {
     void aBadConfigurationFailsTheStartWithThePythonErrorAndLeavesNoProcess() {
         PeerConfig config = PeerConfig.forUrl("rabbit://guest:guest@127.0.0.1:1/?no_such_option=1")
                 .with("topic", "t").with("server", "s");
-        assertThatThrownBy(() -> PythonPeer.start(PeerRole.RPC_SERVER, config.json()))
-                .isInstanceOf(AssertionError.class)
+        Throwable failure = catchThrowable(() -> PythonPeer.start(PeerRole.RPC_SERVER, config.json()));
+        assertThat(failure).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("did not print the \"ready\" event")
                 .hasMessageContaining("it ended its output and exited with code 2")
                 .hasMessageContaining("\"event\":\"fatal\"")
                 .hasMessageContaining("no such option no_such_option in group [oslo_messaging_rabbit]");
-        assertThat(LivePeers.count()).isZero();
+        assertNoProcessLeft(failure);
     }
 
     @Test
     void aPeerThatNeverGetsReadyIsKilledAndItsStderrShown() {
         // The server retries its connection to the closed port forever; the deadline must end it.
         PeerConfig config = PeerConfig.forUrl(UNUSED_URL).with("topic", "t").with("server", "s");
-        assertThatThrownBy(() -> PythonPeer.start(PeerRole.RPC_SERVER, config.json(), Duration.ofSeconds(4)))
-                .isInstanceOf(AssertionError.class)
+        Throwable failure = catchThrowable(() -> PythonPeer.start(PeerRole.RPC_SERVER, config.json(),
+                Duration.ofSeconds(4)));
+        assertThat(failure).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("did not print the \"ready\" event within PT4S")
                 .hasMessageContaining("stderr tail:")
                 .hasMessageContaining("Connection refused");
-        assertThat(LivePeers.count()).isZero();
+        assertNoProcessLeft(failure);
     }
 
     @Test
@@ -81,7 +85,7 @@ class PythonPeerHarnessTest {
         peer.close();
         assertThat(handle.isAlive()).isFalse();
         assertThat(peer.lines()).last().satisfies(e -> assertThat(e.path("event").asText()).isEqualTo("stopped"));
-        assertThat(LivePeers.count()).isZero();
+        assertThat(LivePeers.isRegistered(handle.pid())).isFalse();
     }
 
     @Test
@@ -92,6 +96,15 @@ class PythonPeerHarnessTest {
         assertThat(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0).as("kill -STOP worked").isTrue();
         peer.close(Duration.ofSeconds(1));  // a stopped process cannot act on stdin EOF: it must be killed
         assertThat(handle.isAlive()).isFalse();
-        assertThat(LivePeers.count()).isZero();
+        assertThat(LivePeers.isRegistered(handle.pid())).isFalse();
+    }
+
+    /** The failed peer (named in the failure as "pid N") is gone and no longer registered for the exit hook. */
+    private static void assertNoProcessLeft(Throwable failure) {
+        Matcher pid = Pattern.compile("\\(pid (\\d+)\\)").matcher(failure.getMessage());
+        assertThat(pid.find()).as("the failure names the peer's pid: %s", failure.getMessage()).isTrue();
+        long id = Long.parseLong(pid.group(1));
+        assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive)).as("process %d", id).isNotEqualTo(Optional.of(true));
+        assertThat(LivePeers.isRegistered(id)).isFalse();
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.Predicate;
  * A Python {@code get_rpc_server} peer with the reference endpoints: default namespace
  * (version 1.0, or {@code default_version}) {@code echo(arg)}, {@code add(a, b)},
  * {@code fail(message)} (ValueError), {@code sleep(seconds)}, {@code record(**kw)} (None),
- * {@code raise_custom(exc_class="InstanceNotFound", **kw)} (from module {@code oslo4j_peer_exceptions}),
+ * {@code raise_custom(exc_class="InstanceNotFound", exc_module="oslo4j_peer_exceptions", **kw)} (nova-style;
+ * {@code nova.exception} also available),
  * {@code get_context()}, {@code _hidden()} (never dispatched); namespace {@code ns2} version 2.3
  * {@code whoami()} → {@code {"server": S, "namespace": "ns2"}}.
  */

@@ -13,11 +13,13 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.apache.qpid.server.model.VirtualHost;
 import org.apache.qpid.server.model.VirtualHostNode;
+import org.apache.qpid.server.virtualhost.QueueManagingVirtualHost;
 
 import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.broker.EmbeddedBrokerException;
 import dev.oslo4j.broker.PublishListener;
 import dev.oslo4j.broker.PublishRecording;
+import dev.oslo4j.broker.VirtualHostStatistics;
 import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
 
 /**
@@ -211,6 +213,21 @@ public final class BrokerRuntime {
                 });
             }
         });
+    }
+
+    public VirtualHostStatistics statistics(String clientName) {
+        String node = nodeFor(clientName);
+        lifecycle.readLock().lock();
+        try {
+            checkOpen();
+            QueueManagingVirtualHost<?> vhost = virtualHostOf(node) instanceof QueueManagingVirtualHost<?> q ? q : null;
+            if (vhost == null) {
+                throw new EmbeddedBrokerException("virtual host '" + clientName + "' is not running");
+            }
+            return instance.loader().run(() -> VirtualHostReset.statistics(vhost));
+        } finally {
+            lifecycle.readLock().unlock();
+        }
     }
 
     /**

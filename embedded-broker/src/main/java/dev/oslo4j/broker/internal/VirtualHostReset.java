@@ -13,6 +13,7 @@ import org.apache.qpid.server.model.Exchange;
 import org.apache.qpid.server.model.Queue;
 import org.apache.qpid.server.virtualhost.QueueManagingVirtualHost;
 
+import dev.oslo4j.broker.VirtualHostStatistics;
 import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
 
 /** Closing connections and emptying a virtual host, for leases and fault injection. */
@@ -46,6 +47,23 @@ final class VirtualHostReset {
             LOG.warn("connections of virtual host {} did not close within {} ms", vhost.getName(),
                     CLOSE_TIMEOUT_MILLIS);
         }
+    }
+
+    /** Counts what {@code vhost} holds now (the leak check of tests). */
+    static VirtualHostStatistics statistics(QueueManagingVirtualHost<?> vhost) {
+        int connections = 0;
+        int channels = 0;
+        for (Connection<?> connection : new ArrayList<>(vhost.getConnections())) {
+            connections++;
+            channels += connection.getSessionCount();
+        }
+        int queues = 0;
+        int consumers = 0;
+        for (Queue<?> queue : new ArrayList<>(vhost.getChildren(Queue.class))) {
+            queues++;
+            consumers += queue.getConsumerCount();
+        }
+        return new VirtualHostStatistics(connections, channels, consumers, queues);
     }
 
     /** Makes {@code vhost} as empty as a new one: no connection, queue, own exchange, listener. */

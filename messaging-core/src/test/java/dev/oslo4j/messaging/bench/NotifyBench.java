@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Tuning benchmark (not a test): N notifications emitted by one notifier thread and consumed by one listener on
  * the same transport, end to end (first send → last endpoint call). Usage:
- * {@code NotifyBench [url] [messages] [driver] [listenerThreads]}. The official figures come from
+ * {@code NotifyBench [url] [messages] [driver] [listenerThreads] [prefetch]}. The official figures come from
  * {@code oslo4j bench notify}.
  */
 public final class NotifyBench {
@@ -28,6 +28,7 @@ public final class NotifyBench {
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String driver = args.length > 2 ? args[2] : "messagingv2";
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 0;
+        int prefetch = args.length > 4 ? Integer.parseInt(args[4]) : 0;
         String topic = "bench-notify-" + Ids.hex32().substring(0, 8);
         String exchange = "bench-x-" + Ids.hex32().substring(0, 8);
         MessagingOptions o = MessagingOptions.builder().controlExchange(exchange).build();
@@ -44,6 +45,9 @@ public final class NotifyBench {
                         });
                 if (threads > 0) {
                     b.executorThreads(threads);
+                }
+                if (prefetch > 0) {
+                    b.prefetch(prefetch);
                 }
                 try (NotificationListener l = b.build().start()) {
                     Notifier notifier = Notifier.builder(t).publisherId("bench").driver(driver).topics(topic).build();
@@ -81,6 +85,7 @@ public final class NotifyBench {
         static final double HZ = 100.0;
         private static final java.nio.file.Path STAT = find();
 
+        /** The RabbitMQ node is the beam.smp that has used the most CPU (rabbitmqctl runs short-lived ones). */
         private static java.nio.file.Path find() {
             try (var dirs = java.nio.file.Files.list(java.nio.file.Path.of("/proc"))) {
                 return dirs.filter(d -> d.getFileName().toString().matches("\\d+"))
@@ -90,18 +95,20 @@ public final class NotifyBench {
                             } catch (java.io.IOException e) {
                                 return false;
                             }
-                        }).map(d -> d.resolve("stat")).findFirst().orElse(null);
+                        }).map(d -> d.resolve("stat"))
+                        .max(java.util.Comparator.comparingLong(BrokerCpu::ticksOf)).orElse(null);
             } catch (java.io.IOException e) {
                 return null;
             }
         }
 
         static long ticks() {
-            if (STAT == null) {
-                return -1;
-            }
+            return STAT == null ? -1 : ticksOf(STAT);
+        }
+
+        private static long ticksOf(java.nio.file.Path stat) {
             try {
-                String s = java.nio.file.Files.readString(STAT);
+                String s = java.nio.file.Files.readString(stat);
                 String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
                 return Long.parseLong(f[11]) + Long.parseLong(f[12]);
             } catch (java.io.IOException | RuntimeException e) {
