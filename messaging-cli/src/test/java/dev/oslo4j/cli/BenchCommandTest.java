@@ -72,6 +72,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void brokerBenchmarkPrintsItsFiguresAsJson() throws Exception {
+        CliRun run = CliRun.of("bench", "broker", "--cold-runs", "1", "--isolation-samples", "5", "--restarts", "1",
+                "--vhost-samples", "2", "--no-stock", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode figures = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(run.out().substring(run.out().indexOf('{')));
+        assertThat(figures.isObject()).as(run.out()).isTrue();
+        assertThat(figures.size()).as(run.out()).isPositive();
+    }
+
+    @Test
+    void brokerBenchmarkRefusesAnEmptySample() {
+        CliRun run = CliRun.of("bench", "broker", "--restarts", "0");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--restarts must be at least 1");
+    }
+
+    @Test
     void missingPatternIsBadUsage() {
         CliRun run = CliRun.of("bench");
 
