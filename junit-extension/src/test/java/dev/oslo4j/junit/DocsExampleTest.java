@@ -21,4 +21,11 @@ class DocsExampleTest {
             assertThat(doc).as("docs/junit.md shows %s verbatim", file).contains("```java\n" + source + "```\n");
         }
     }
+
+    @Test
+    void theReadmeShowsTheCompiledExampleTest() throws IOException {
+        String readme = Files.readString(Path.of("../README.md"));
+        String source = Files.readString(EXAMPLES.resolve("ComputeApiTest.java"));
+        assertThat(readme).as("README.md shows ComputeApiTest.java verbatim").contains("```java\n" + source + "```\n");
+    }
 }
