@@ -1,0 +1,62 @@
+package dev.oslo4j.conformance.reliability;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+
+import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.messaging.wire.Ids;
+import dev.oslo4j.messaging.wire.NotificationMessage;
+import dev.oslo4j.messaging.wire.NotificationMessages;
+import dev.oslo4j.messaging.wire.RpcMessages;
+import dev.oslo4j.messaging.wire.RpcRequest;
+
+/**
+ * Publishes oslo casts ({@code mark(marker)}) and info notifications ({@code {"marker": …}}) straight to a queue
+ * through the default exchange — which always exists, even right after a restart, before any client re-declared
+ * anything — every 20 ms (the {@link Await} poll) until the endpoints recorded the marker. So it sees the moment a
+ * consumer is back, without depending on the library's own sending side recovering first.
+ */
+final class RawProbe {
+
+    private static final AMQP.BasicProperties JSON = new AMQP.BasicProperties.Builder()
+            .contentType("application/json").contentEncoding("utf-8").build();
+
+    private final Channel channel;
+
+    RawProbe(Channel channel) {
+        this.channel = channel;
+    }
+
+    void cast(String queue, String marker) throws IOException {
+        channel.basicPublish("", queue, JSON, RpcMessages.encodeCast(
+                new RpcRequest("mark", Map.of("marker", marker), null, null, Map.of()), Ids.hex32()));
+    }
+
+    void notify(String queue, String marker) throws IOException {
+        NotificationMessage m = new NotificationMessage(Ids.uuid36(), "probe", "reliability.probe", "INFO",
+                Map.of("marker", marker), "2024-01-01 00:00:00.000000", Map.of());
+        channel.basicPublish("", queue, JSON, NotificationMessages.encode(m, Ids.hex32(), true));
+    }
+
+    /**
+     * Sends {@code marker} to the RPC server's {@code serverQueue} and the listener's {@code listenerQueue} until
+     * both recorded it.
+     */
+    void until(Arrivals arrivals, String serverQueue, String listenerQueue, String marker, Duration timeout) {
+        Await.until(timeout, "the server and the listener consume " + marker, () -> {
+            boolean server = arrivals.has("server", marker);
+            boolean listener = arrivals.has("listener", marker);
+            if (!server) {
+                cast(serverQueue, marker);
+            }
+            if (!listener) {
+                notify(listenerQueue, marker);
+            }
+            return server && listener;
+        }, arrivals::toString);
+    }
+}
