@@ -60,11 +60,21 @@ public final class Envelope {
      *     {@code oslo.message} is not a string holding JSON
      */
     public static JsonNode unwrap(byte[] body) throws MalformedMessage {
+        int invalid = StrictUtf8.firstInvalidOffset(body);
+        if (invalid >= 0) {
+            // oslo (kombu's json.loads) decodes strictly as UTF-8; UTF-16 or Latin-1 bodies are errors there too
+            throw new MalformedMessage(String.format(
+                    "body is not valid UTF-8: byte 0x%02x at offset %d (of %d bytes) starts no valid sequence",
+                    body[invalid] & 0xff, invalid, body.length));
+        }
         JsonNode outer;
         try {
-            outer = Json.parse(body);
+            // Text, not bytes, where Jackson would otherwise guess UTF-16/32 or skip a byte order mark
+            outer = StrictUtf8.wouldJacksonGuessAnotherEncoding(body)
+                    ? Json.parse(new String(body, StandardCharsets.UTF_8))
+                    : Json.parse(body);
         } catch (IOException e) {
-            throw new MalformedMessage("body is not valid JSON in UTF-8: " + firstLine(e.getMessage()), e);
+            throw new MalformedMessage("body is not valid JSON: " + firstLine(e.getMessage()), e);
         }
         if (outer == null || outer.isMissingNode()) {
             throw new MalformedMessage("body is empty");
