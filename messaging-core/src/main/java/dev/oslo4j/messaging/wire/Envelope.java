@@ -67,12 +67,13 @@ public final class Envelope {
                     "body is not valid UTF-8: byte 0x%02x at offset %d (of %d bytes) starts no valid sequence",
                     body[invalid] & 0xff, invalid, body.length));
         }
+        String misread = StrictUtf8.jacksonWouldMisread(body);
+        if (misread != null) {
+            throw new MalformedMessage("body is not valid JSON: " + misread);
+        }
         JsonNode outer;
         try {
-            // Text, not bytes, where Jackson would otherwise guess UTF-16/32 or skip a byte order mark
-            outer = StrictUtf8.wouldJacksonGuessAnotherEncoding(body)
-                    ? Json.parse(new String(body, StandardCharsets.UTF_8))
-                    : Json.parse(body);
+            outer = Json.parse(body);
         } catch (IOException e) {
             throw new MalformedMessage("body is not valid JSON: " + firstLine(e.getMessage()), e);
         }

@@ -61,16 +61,20 @@ final class StrictUtf8 {
         return -1;
     }
 
-    /** Whether Jackson's byte-source bootstrapper would look at this body as anything but UTF-8. */
-    static boolean wouldJacksonGuessAnotherEncoding(byte[] b) {
+    /**
+     * Why Jackson's byte-source bootstrapper would read this (valid UTF-8) body as something else, or null: a UTF-8
+     * byte order mark (Jackson skips it; Python's json rejects it) or zero bytes up front (Jackson guesses
+     * UTF-16/32; for Python they are NUL characters, which JSON never allows outside strings either).
+     */
+    static String jacksonWouldMisread(byte[] b) {
         if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
-            return true;                // a UTF-8 byte order mark: Jackson skips it, Python's json rejects it
+            return "it starts with a UTF-8 byte order mark";
         }
         for (int i = 0; i < Math.min(4, b.length); i++) {
             if (b[i] == 0) {
-                return true;            // zero bytes up front make Jackson guess UTF-16/32
+                return "byte 0x00 (NUL) at offset " + i;
             }
         }
-        return false;
+        return null;
     }
 }
