@@ -72,7 +72,7 @@ final class StrictUtf8 {
         }
         for (int i = 0; i < Math.min(4, b.length); i++) {
             if (b[i] == 0) {
-                return "byte 0x00 (NUL) at offset " + i;
+                return "byte 0x00 (NUL) at offset " + i + " (UTF-16 or UTF-32 text? oslo bodies are UTF-8)";
             }
         }
         return null;
