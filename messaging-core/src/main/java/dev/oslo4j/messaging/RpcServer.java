@@ -257,6 +257,12 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
+    /** Target and transport, for logs; the transport's URL shows no password. */
+    @Override
+    public String toString() {
+        return "RpcServer(" + target + " on " + transport + ")";
+    }
+
     /** Builder of {@link RpcServer}. */
     public static final class Builder {
         private final Transport transport;
