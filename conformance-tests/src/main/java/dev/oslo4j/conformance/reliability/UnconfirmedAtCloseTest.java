@@ -36,11 +36,12 @@ class UnconfirmedAtCloseTest {
         List<CompletableFuture<Void>> sent = new ArrayList<>();
         try (LogCapture log = LogCapture.of(Level.WARN, "dev.oslo4j")) {
             Transport transport = Transport.open(broker.transportUrl(),
-                    MessagingOptions.builder().controlExchange(exchange).build());
+                    // durable: persistent notifications are confirmed only once on disk, so some are surely in flight
+                    MessagingOptions.builder().controlExchange(exchange).amqpDurableQueues(true).build());
             Notifier notifier = Notifier.builder(transport).publisherId("closer").topics(topic).build();
             notifier.info(Map.of(), "close.test", Map.of("n", -1)).join(); // queue declared, channel warm
             for (int n = 0; n < SENT; n++) {
-                sent.add(notifier.info(Map.of(), "close.test", Map.of("n", n, "pad", "p".repeat(512))));
+                sent.add(notifier.info(Map.of(), "close.test", Map.of("n", n, "pad", "p".repeat(2048))));
             }
             transport.close();
             Await.until(Duration.ofSeconds(20), "every notification is settled",
