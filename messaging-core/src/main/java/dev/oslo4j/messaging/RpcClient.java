@@ -224,6 +224,12 @@ public final class RpcClient {
         return new MessagingException(t.toString(), t);
     }
 
+    /** Target and transport, for logs; the transport's URL shows no password. */
+    @Override
+    public String toString() {
+        return "RpcClient(" + target + " on " + transport + ")";
+    }
+
     /** Builder of {@link RpcClient}; also returned by {@link #prepare()} for per-call overrides. */
     public static final class Builder {
         private final Transport transport;

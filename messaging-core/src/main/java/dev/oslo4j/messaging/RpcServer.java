@@ -2,6 +2,7 @@ package dev.oslo4j.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oslo4j.messaging.dispatch.DispatchError;
 import dev.oslo4j.messaging.dispatch.Failures;
 import dev.oslo4j.messaging.dispatch.RpcDispatcher;
 import dev.oslo4j.messaging.driver.IncomingRequest;
@@ -218,11 +219,20 @@ public final class RpcServer implements AutoCloseable {
 
     private void logFailure(ReceivedRequest m, Throwable e) {
         String method = m.methodName();
-        if (e instanceof OsloFailure || (method != null && method.endsWith("_ignore_errors"))) {
+        if (isMalformedRequest(e)) {
+            // The request itself is at fault (no such method, namespace or version, wrong arguments): an operator
+            // must see it once, but a stack trace of the dispatcher would tell them nothing more.
+            LOG.warn("RPC server {}: rejected a {} for method '{}': {}", target, m.isCall() ? "call" : "cast",
+                    method, e.toString());
+        } else if (e instanceof OsloFailure || (method != null && method.endsWith("_ignore_errors"))) {
             LOG.debug("RPC server {}: {} raised {}", target, method, e.toString());
         } else {
             LOG.error("RPC server {}: exception during {} handling", target, method, e);
         }
+    }
+
+    private static boolean isMalformedRequest(Throwable e) {
+        return e instanceof DispatchError || e instanceof NoSuchMethod || e instanceof UnsupportedVersion;
     }
 
     private static java.util.concurrent.ThreadFactory named(String prefix) {
@@ -245,6 +255,12 @@ public final class RpcServer implements AutoCloseable {
         public Object invoke(RequestContext context, String method, ObjectNode args) {
             return "pong";
         }
+    }
+
+    /** Target and transport, for logs; the transport's URL shows no password. */
+    @Override
+    public String toString() {
+        return "RpcServer(" + target + " on " + transport + ")";
     }
 
     /** Builder of {@link RpcServer}. */

@@ -52,8 +52,8 @@ public final class TransportURL {
         String scheme = url.substring(0, colon).toLowerCase(Locale.ROOT);
         String rest = url.substring(colon + 1);
         if (!rest.startsWith("//")) {
-            throw new InvalidTransportURL("transport URL '" + masked + "' must continue with '//' after '"
-                    + scheme + ":'");
+            throw new InvalidTransportURL("transport URL '" + masked + "' has no scheme followed by '//' ('"
+                    + scheme + ":' is not one); expected e.g. rabbit://host/");
         }
         rest = rest.substring(2);
         int hash = rest.indexOf('#');
@@ -253,7 +253,10 @@ public final class TransportURL {
     static String mask(String url) {
         int start = url.indexOf("//");
         if (start < 0) {
-            return url;
+            // no '//' (e.g. "user:secret@host/" without a scheme): whatever precedes an '@' may hold a password
+            int at = url.lastIndexOf('@');
+            int colon = url.indexOf(':');
+            return at < 0 || colon < 0 || colon > at ? url : url.substring(0, colon) + ":****" + url.substring(at);
         }
         int end = url.indexOf('/', start + 2);
         int qm = url.indexOf('?', start + 2);

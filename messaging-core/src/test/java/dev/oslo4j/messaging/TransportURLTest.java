@@ -119,6 +119,13 @@ class TransportURLTest {
     }
 
     @Test
+    void aUrlWithoutSchemeDoesNotEchoItsPassword() {
+        // "guest:" reads as a scheme here; the password behind it must still be masked
+        assertThatThrownBy(() -> TransportURL.parse("guest:secret@h/")).isInstanceOf(InvalidTransportURL.class)
+                .hasMessageContaining("scheme").hasMessageContaining("guest:****@h/").hasMessageNotContaining("secret");
+    }
+
+    @Test
     void unsupportedSchemesAreRefusedWhenOpening() {
         assertThatThrownBy(() -> Transport.open("amqp://h/")).isInstanceOf(InvalidTransportURL.class)
                 .hasMessageContaining("AMQP 1.0");

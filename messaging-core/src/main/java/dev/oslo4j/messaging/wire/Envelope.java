@@ -60,11 +60,22 @@ public final class Envelope {
      *     {@code oslo.message} is not a string holding JSON
      */
     public static JsonNode unwrap(byte[] body) throws MalformedMessage {
+        int invalid = StrictUtf8.firstInvalidOffset(body);
+        if (invalid >= 0) {
+            // oslo (kombu's json.loads) decodes strictly as UTF-8; UTF-16 or Latin-1 bodies are errors there too
+            throw new MalformedMessage(String.format(
+                    "body is not valid UTF-8: byte 0x%02x at offset %d (of %d bytes) starts no valid sequence",
+                    body[invalid] & 0xff, invalid, body.length));
+        }
+        String misread = StrictUtf8.jacksonWouldMisread(body);
+        if (misread != null) {
+            throw new MalformedMessage("body is not valid JSON: " + misread);
+        }
         JsonNode outer;
         try {
             outer = Json.parse(body);
         } catch (IOException e) {
-            throw new MalformedMessage("body is not valid JSON in UTF-8: " + firstLine(e.getMessage()), e);
+            throw new MalformedMessage("body is not valid JSON: " + firstLine(e.getMessage()), e);
         }
         if (outer == null || outer.isMissingNode()) {
             throw new MalformedMessage("body is empty");

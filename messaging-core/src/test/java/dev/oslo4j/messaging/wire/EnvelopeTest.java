@@ -55,6 +55,39 @@ class EnvelopeTest {
     }
 
     @Test
+    void decodesStrictlyAsUtf8LikeKombuAndNamesTheByteOffset() throws Exception {
+        // kombu's json.loads does body.decode("utf-8"): no guessing of UTF-16/32, no BOM, no lenient sequences
+        String json = "{\"method\": \"ping\"}";
+        for (java.nio.charset.Charset utf16 : new java.nio.charset.Charset[] {
+                StandardCharsets.UTF_16, StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE}) {
+            assertThatThrownBy(() -> Envelope.unwrap(json.getBytes(utf16))).as(utf16.name())
+                    .isInstanceOf(MalformedMessage.class).hasMessageContaining("body is not");
+        }
+        assertThatThrownBy(() -> Envelope.unwrap(json.getBytes(java.nio.charset.Charset.forName("UTF-32"))))
+                .isInstanceOf(MalformedMessage.class);
+        assertThatThrownBy(() -> Envelope.unwrap(new byte[] {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'}))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("not valid UTF-8")
+                .hasMessageContaining("offset 6").hasMessageContaining("0xc3");
+        byte[][] invalid = {
+                {'"', (byte) 0xC0, (byte) 0xAF, '"'},                         // overlong '/'
+                {'"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"'},            // an encoded surrogate
+                {'"', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80, '"'}, // above U+10FFFF
+                {'"', (byte) 0xE2, (byte) 0x82},                              // truncated
+                {'"', (byte) 0xE9, '"'},                                      // Latin-1
+        };
+        for (byte[] body : invalid) {
+            assertThatThrownBy(() -> Envelope.unwrap(body)).isInstanceOf(MalformedMessage.class)
+                    .hasMessageContaining("not valid UTF-8").hasMessageContaining("offset 1");
+        }
+        byte[] bom = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> Envelope.unwrap(bom)).isInstanceOf(MalformedMessage.class)
+                .hasMessageContaining("not valid JSON");
+        // well-formed multi-byte UTF-8 (2, 3 and 4 bytes) is of course fine
+        assertThat(Envelope.unwrap(b("{\"v\": \"\u00e9\u20ac\uD83D\uDE00\"}")).get("v").textValue())
+                .isEqualTo("\u00e9\u20ac\uD83D\uDE00");
+    }
+
+    @Test
     void toleratesNanAndInfinityLikePython() throws Exception {
         JsonNode n = Envelope.unwrap(b("{\"a\": NaN, \"b\": Infinity, \"c\": -Infinity}"));
         assertThat(n.get("a").doubleValue()).isNaN();

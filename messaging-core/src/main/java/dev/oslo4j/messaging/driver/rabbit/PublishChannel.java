@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -30,6 +31,8 @@ final class PublishChannel {
     private final ConcurrentNavigableMap<Long, Pending> pending = new ConcurrentSkipListMap<>();
     private final Set<String> declared = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException closedBecause;
+    private volatile boolean closing;
+    private final AtomicInteger unconfirmedAtClose = new AtomicInteger();
 
     private static final class Pending {
         final CompletableFuture<Void> future = new CompletableFuture<>();
@@ -134,12 +137,25 @@ final class PublishChannel {
     }
 
     private void lost(ShutdownSignalException cause) {
-        RuntimeException failure = translate(cause);
+        // closing on purpose keeps its own reason: "connection lost" would send a reader on a false trail
+        RuntimeException failure = closing ? closedBecause : translate(cause);
         closedBecause = failure;
-        for (Pending p : pending.values()) {
-            p.future.completeExceptionally(failure);
+        int failed = failPending(failure);
+        if (closing) {
+            unconfirmedAtClose.addAndGet(failed);
         }
-        pending.clear();
+    }
+
+    private int failPending(RuntimeException failure) {
+        int failed = 0;
+        for (Long seq : pending.keySet()) {
+            Pending p = pending.remove(seq);
+            if (p != null) {
+                p.future.completeExceptionally(failure);
+                failed++;
+            }
+        }
+        return failed;
     }
 
     /** Connection-level trouble is retryable; a channel error (the broker refused an operation) is not. */
@@ -154,7 +170,23 @@ final class PublishChannel {
                 + (s != null ? ConnectionSupervisor.reason(s) : e.toString()), e);
     }
 
-    void close() {
+    /**
+     * Closes the channel. Confirms the broker sends before the close completes still settle their publishes; the
+     * rest fail with {@link MessageDeliveryFailure} (they may or may not have reached the broker).
+     *
+     * @return how many publishes were still unconfirmed and failed
+     */
+    int close() {
+        lock.lock();
+        try {
+            if (closedBecause == null) {
+                closedBecause = new MessageDeliveryFailure(
+                        "the transport was closed before the broker confirmed the message");
+            }
+            closing = true;
+        } finally {
+            lock.unlock();
+        }
         try {
             if (channel.isOpen()) {
                 channel.close();
@@ -162,6 +194,8 @@ final class PublishChannel {
         } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
             // closing anyway
         }
+        unconfirmedAtClose.addAndGet(failPending(closedBecause));
+        return unconfirmedAtClose.get();
     }
 
     /** A declaration run on the channel (exchange, queue, binding). */

@@ -52,14 +52,17 @@ final class PublisherPool {
         }
     }
 
-    void close() {
+    /** Closes every channel; returns how many publishes were still awaiting their confirm (and failed). */
+    int close() {
+        int unconfirmed = 0;
         for (int i = 0; i < slots.length; i++) {
             synchronized (locks[i]) {
                 if (slots[i] != null) {
-                    slots[i].close();
+                    unconfirmed += slots[i].close();
                     slots[i] = null;
                 }
             }
         }
+        return unconfirmed;
     }
 }

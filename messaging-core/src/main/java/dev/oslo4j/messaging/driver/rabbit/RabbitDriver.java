@@ -20,6 +20,8 @@ import dev.oslo4j.messaging.wire.NotificationMessage;
 import dev.oslo4j.messaging.wire.NotificationMessages;
 import dev.oslo4j.messaging.wire.RpcMessages;
 import dev.oslo4j.messaging.wire.RpcRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -39,6 +41,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * or listener: the reply queue, RPC servers, notification listeners, one channel each).
  */
 public final class RabbitDriver implements Driver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RabbitDriver.class);
 
     private final MessagingOptions options;
     private final Topology topology;
@@ -181,7 +185,14 @@ public final class RabbitDriver implements Driver {
     public void close() {
         replyQueue.close();
         listenConnection.close();
-        pool.close();
+        int unconfirmed = pool.close();
+        if (unconfirmed > 0) {
+            // their senders (a Notifier, a cast) get a MessageDeliveryFailure each; this line tells the operator
+            // that closing cost them, and how many
+            LOG.error("transport closed with {} message(s) still awaiting the broker's publisher confirm"
+                    + " (notifications, casts or replies): they were failed with MessageDeliveryFailure and may or"
+                    + " may not have reached the broker", unconfirmed);
+        }
         publishConnection.close();
         timer.shutdownNow();
         consumerThreads.shutdownNow();
