@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,10 +42,13 @@ class NoGadgetDeserializationTest {
     @Test
     void everyStaticObjectMapperOfTheLibraryHasNoDefaultTyping() throws Exception {
         List<String> mappers = new ArrayList<>();
-        Path classes = Path.of(Json.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Assumptions.assumeTrue(Files.isDirectory(classes), "messaging-core classes are in a jar here: " + classes);
-        try (Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class")).toList()) {
+        Path location = Path.of(Json.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // A reactor build (verify) hands over messaging-core as its jar, an IDE or `test` as a classes folder.
+        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location);
+             Stream<Path> files = Files.walk(jar == null ? location : jar.getPath("/"))) {
+            Path classes = jar == null ? location : jar.getPath("/");
+            for (Path file : files.filter(f -> f.toString().endsWith(".class")
+                    && !f.toString().contains("META-INF") && !f.getFileName().toString().equals("module-info.class")).toList()) {
                 String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, Json.class.getClassLoader());
                 for (Field f : type.getDeclaredFields()) {
