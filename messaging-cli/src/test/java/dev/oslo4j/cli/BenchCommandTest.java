@@ -63,6 +63,62 @@ class BenchCommandTest {
         assertThat(run.err()).contains("--messages must be at least 1");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"rpc-call", "rpc-cast", "notify"})
+    void pipelinedRunOnTheEmbeddedBrokerCompletesWithoutErrors(String pattern) throws Exception {
+        String url = TestEnvironment.broker(TestEnvironment.EMBEDDED);
+        CliRun run = CliRun.of("bench", pattern, "--url", url, "--messages", "400", "--threads", "2",
+                "--in-flight", "16", "--payload-bytes", "64", "--baseline", "raw", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode report = JSON.readTree(run.out());
+        assertThat(report.path("in_flight").asInt()).isEqualTo(16);
+        JsonNode results = report.path("results");
+        assertThat(results).hasSize(2);
+        for (JsonNode result : results) {
+            assertThat(result.path("errors").asLong()).as(result.toString()).isZero();
+            assertThat(result.path("completed").asLong()).as(result.toString()).isEqualTo(400);
+            assertThat(result.path("in_flight").asInt()).isEqualTo(16);
+            assertThat(result.path("latency_ms").path("p50").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void pipelinedTextSummaryShowsInFlight() {
+        String url = TestEnvironment.broker(TestEnvironment.EMBEDDED);
+        CliRun run = CliRun.of("bench", "notify", "--url", url, "--messages", "200", "--warmup", "0",
+                "--in-flight", "8");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(": 200 messages, 1 threads, 100 payload bytes, 0 warm-up, 8 in flight per thread")
+                .containsPattern("(?m)^oslo4j +\\d+");
+    }
+
+    @Test
+    void pythonRunsOneAtATimeAndSaysSoWhenOslo4jPipelines() throws Exception {
+        String url = TestEnvironment.rabbitMq();
+        TestEnvironment.requirePython();
+        CliRun run = CliRun.of("bench", "rpc-cast", "--url", url, "--messages", "200", "--warmup", "20",
+                "--in-flight", "8", "--baseline", "python", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode results = JSON.readTree(run.out()).path("results");
+        assertThat(results.get(1).path("name").asText()).isEqualTo("python oslo.messaging");
+        assertThat(results.get(1).path("in_flight").asInt()).isEqualTo(1);
+        assertThat(results.get(1).path("in_flight_note").asText()).isEqualTo("its API blocks per message");
+        assertThat(results.get(1).path("completed").asLong()).isEqualTo(200);
+        assertThat(results.get(0).path("in_flight").asInt()).isEqualTo(8);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "10001", "many"})
+    void badInFlightIsBadUsage(String inFlight) {
+        CliRun run = CliRun.of("bench", "rpc-cast", "--url", TestEnvironment.RABBITMQ_URL, "--in-flight", inFlight);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--in-flight");
+    }
+
     @Test
     void unknownBaselineIsBadUsage() {
         CliRun run = CliRun.of("bench", "rpc-cast", "--baseline", "java");

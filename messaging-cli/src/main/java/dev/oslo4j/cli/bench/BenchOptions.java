@@ -36,6 +36,14 @@ public final class BenchOptions {
             description = "Payload size of each message in bytes (default: ${DEFAULT-VALUE}).")
     int payloadBytes;
 
+    @Option(names = "--in-flight", paramLabel = "N", defaultValue = "1",
+            description = "Operations each client thread keeps outstanding (default: ${DEFAULT-VALUE}, each waits "
+                    + "for the previous). Above 1, oslo4j uses its asynchronous API (castAsync, callAsync, the "
+                    + "Notifier's futures) and the raw baseline pipelines its confirms and requests the same way; "
+                    + "Python, whose API blocks, still runs one at a time per thread. At most "
+                    + LoadSpec.MAX_IN_FLIGHT + ".")
+    int inFlight;
+
     @Option(names = "--warmup", paramLabel = "N",
             description = "Unmeasured messages sent first (default: a tenth of --messages, at most 2000).")
     Long warmup;
@@ -74,7 +82,8 @@ public final class BenchOptions {
     public LoadSpec spec() {
         try {
             return new LoadSpec(messages, threads, payloadBytes,
-                    warmup == null ? LoadSpec.defaultWarmup(messages) : warmup, timeout(), Math.max(100, messages / 100));
+                    warmup == null ? LoadSpec.defaultWarmup(messages) : warmup, timeout(), Math.max(100, messages / 100),
+                    inFlight);
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }

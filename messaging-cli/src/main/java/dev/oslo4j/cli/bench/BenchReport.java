@@ -30,8 +30,14 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
     public String text() {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT,
-                "bench %s on %s: %d messages, %d threads, %d payload bytes, %d warm-up%n",
-                pattern.command(), broker, spec.messages(), spec.threads(), spec.payloadBytes(), spec.warmup()));
+                "bench %s on %s: %d messages, %d threads, %d payload bytes, %d warm-up%s%n",
+                pattern.command(), broker, spec.messages(), spec.threads(), spec.payloadBytes(), spec.warmup(),
+                // One at a time is the default and says nothing new: the line stays as scripts know it.
+                spec.pipelined() ? ", " + spec.inFlight() + " in flight per thread" : ""));
+        for (RunResult result : results) {
+            result.inFlightNote().ifPresent(why -> out.append(String.format(Locale.ROOT,
+                    "note: %s: in-flight %d (%s)%n", result.name(), result.inFlight(), why)));
+        }
         out.append(String.format(Locale.ROOT, "%-20s %10s %9s %9s %9s %9s %7s%n",
                 "", "msg/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "errors"));
         for (RunResult result : results) {
@@ -42,8 +48,10 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
         }
         RunResult oslo4j = results.get(0);
         for (RunResult baseline : results.subList(1, results.size())) {
+            String inFlights = oslo4j.inFlight() == baseline.inFlight() ? ""
+                    : String.format(Locale.ROOT, " (in-flight %d vs %d)", oslo4j.inFlight(), baseline.inFlight());
             oslo4j.ratioTo(baseline).ifPresent(ratio -> out.append(String.format(Locale.ROOT,
-                    "%s / %s: %.2fx the rate%n", oslo4j.name(), baseline.name(), ratio)));
+                    "%s / %s: %.2fx the rate%s%n", oslo4j.name(), baseline.name(), ratio, inFlights)));
         }
         for (RunResult result : results) {
             result.firstError().ifPresent(error ->
@@ -52,7 +60,10 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
         return out.toString();
     }
 
-    /** The same as a JSON-ready map: {@code pattern, broker, messages, …, results[], ratios{}}. */
+    /**
+     * The same as a JSON-ready map: {@code pattern, broker, messages, …, in_flight, results[], ratios{}}; each
+     * result says the in-flight it ran with (Python: 1) and, when that differs from the asked one, why.
+     */
     public Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("pattern", pattern.command());
@@ -61,6 +72,7 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
         json.put("threads", spec.threads());
         json.put("payload_bytes", spec.payloadBytes());
         json.put("warmup", spec.warmup());
+        json.put("in_flight", spec.inFlight());
         List<Map<String, Object>> entries = new ArrayList<>();
         for (RunResult result : results) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -79,6 +91,8 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
             entry.put("latency_ms", latency);
             entry.put("first_error", result.firstError().orElse(null));
             entry.put("aborted", result.aborted());
+            entry.put("in_flight", result.inFlight());
+            entry.put("in_flight_note", result.inFlightNote().orElse(null));
             entries.add(entry);
         }
         json.put("results", entries);

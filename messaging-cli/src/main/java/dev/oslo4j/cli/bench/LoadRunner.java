@@ -5,15 +5,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 /**
  * Drives a {@link Workload} closed-loop: {@code threads} client threads take message numbers from one shared
- * counter until all are handed out, timing each operation into a per-thread HdrHistogram. A warm-up phase
+ * counter until all are handed out, each keeping {@code inFlight} operations outstanding (1: one after the
+ * other), timing each operation into a per-thread HdrHistogram. A warm-up phase
  * runs first and is not measured. End-to-end patterns are timed until the receiving side has processed
  * everything, so the rate is what really got through, not what was merely handed to the broker.
  */
@@ -70,7 +76,8 @@ public final class LoadRunner {
             CountDownLatch finished = new CountDownLatch(threads);
             List<Thread> workers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                Histogram histogram = new Histogram(3);
+                // Pipelined operations complete (and are recorded) on the threads that deliver confirms/replies.
+                Histogram histogram = spec.pipelined() ? new ConcurrentHistogram(3) : new Histogram(3);
                 histograms.add(histogram);
                 int index = i;
                 Thread worker = new Thread(() -> {
@@ -94,8 +101,13 @@ public final class LoadRunner {
 
         private void work(int thread, Histogram histogram, CyclicBarrier ready) {
             Workload.Operation operation = null;
+            Workload.PipelinedOperation pipelined = null;
             try {
-                operation = workload.newOperation(thread);
+                if (spec.pipelined()) {
+                    pipelined = workload.newPipelinedOperation(thread);
+                } else {
+                    operation = workload.newOperation(thread);
+                }
             } catch (Exception e) {
                 // A thread that cannot even start fails the run: stop handing out messages.
                 fail(e);
@@ -109,9 +121,15 @@ public final class LoadRunner {
             } catch (BrokenBarrierException e) {
                 return;
             }
-            if (operation == null) {
-                return;
+            if (operation != null) {
+                runOneAtATime(operation, histogram);
+            } else if (pipelined != null) {
+                runPipelined(pipelined, histogram);
             }
+        }
+
+        /** Each operation waits for the previous one, as a caller of a blocking API does. */
+        private void runOneAtATime(Workload.Operation operation, Histogram histogram) {
             long sequence;
             while (!aborted() && (sequence = tickets.getAndIncrement()) < count) {
                 long start = System.nanoTime();
@@ -130,6 +148,49 @@ public final class LoadRunner {
             }
         }
 
+        /**
+         * Up to {@code inFlight} operations outstanding: a new one starts as soon as one completes. Each is
+         * timed from its start to its completion (confirm or reply), recorded by whichever thread completes it;
+         * one not complete within the deadline fails, so that the window cannot jam. Returns once all of this
+         * thread's operations completed.
+         */
+        private void runPipelined(Workload.PipelinedOperation operation, Histogram histogram) {
+            Semaphore window = new Semaphore(spec.inFlight());
+            long deadlineMillis = spec.drainTimeout().toMillis();
+            try {
+                long sequence;
+                while (!aborted()) {
+                    window.acquire();
+                    if ((sequence = tickets.getAndIncrement()) >= count) {
+                        window.release();
+                        break;
+                    }
+                    long start = System.nanoTime();
+                    CompletableFuture<?> pending;
+                    try {
+                        pending = operation.start(sequence);
+                    } catch (Exception e) {
+                        pending = CompletableFuture.failedFuture(e);
+                    }
+                    pending.orTimeout(deadlineMillis, TimeUnit.MILLISECONDS).whenComplete((result, error) -> {
+                        if (error == null) {
+                            histogram.recordValue(System.nanoTime() - start);
+                            succeeded.incrementAndGet();
+                        } else {
+                            fail(unwrap(error));
+                        }
+                        issued.incrementAndGet();
+                        window.release();
+                    });
+                }
+                // Every outstanding operation completes or times out, so this wait is bounded.
+                window.acquire(spec.inFlight());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(e);
+            }
+        }
+
         /** End-to-end patterns: wait until the receiver has processed everything that was accepted. */
         private void drain() throws InterruptedException {
             long expected = processedBefore + succeeded.get();
@@ -142,7 +203,7 @@ public final class LoadRunner {
             }
         }
 
-        private void fail(Exception e) {
+        private void fail(Throwable e) {
             failed.incrementAndGet();
             firstError.compareAndSet(null, describe(e));
         }
@@ -155,8 +216,13 @@ public final class LoadRunner {
             Histogram all = new Histogram(3);
             histograms.forEach(all::add);
             return new RunResult(name, succeeded.get(), failed.get(), Duration.ofNanos(elapsedNanos),
-                    LatencySummary.of(all), Optional.ofNullable(firstError.get()), aborted());
+                    LatencySummary.of(all), Optional.ofNullable(firstError.get()), aborted(), spec.inFlight(),
+                    Optional.empty());
         }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 
     private static String describe(Throwable e) {

@@ -7,12 +7,17 @@ import java.time.Duration;
  * client threads, each carrying {@code payloadBytes} of payload, after {@code warmup} unmeasured operations.
  *
  * @param drainTimeout how long to wait, after the last send, for the receiving side of an end-to-end
- *     pattern (casts, notifications) to process everything that was sent
+ *     pattern (casts, notifications) to process everything that was sent; also the deadline of one pipelined
+ *     operation (with {@code inFlight > 1})
  * @param maxErrors the run stops early once this many operations failed (a dead broker must not turn a
  *     benchmark into an hour of timeouts)
+ * @param inFlight operations each client thread keeps outstanding: 1 waits for each before the next (as
+ *     Python's blocking API does); more pipelines them (confirms, replies) as an asynchronous caller does
  */
 public record LoadSpec(long messages, int threads, int payloadBytes, long warmup, Duration drainTimeout,
-        long maxErrors) {
+        long maxErrors, int inFlight) {
+    /** The most operations one thread may keep outstanding. */
+    public static final int MAX_IN_FLIGHT = 10_000;
 
     public LoadSpec {
         require(messages > 0, "--messages must be at least 1, not " + messages);
@@ -22,6 +27,18 @@ public record LoadSpec(long messages, int threads, int payloadBytes, long warmup
         require(warmup >= 0, "--warmup must not be negative, not " + warmup);
         require(!drainTimeout.isNegative() && !drainTimeout.isZero(), "the drain timeout must be positive");
         require(maxErrors > 0, "the error limit must be at least 1");
+        require(inFlight > 0, "--in-flight must be at least 1, not " + inFlight);
+        require(inFlight <= MAX_IN_FLIGHT, "--in-flight must be at most " + MAX_IN_FLIGHT + ", not " + inFlight);
+    }
+
+    /** One operation at a time per thread. */
+    public LoadSpec(long messages, int threads, int payloadBytes, long warmup, Duration drainTimeout, long maxErrors) {
+        this(messages, threads, payloadBytes, warmup, drainTimeout, maxErrors, 1);
+    }
+
+    /** Whether threads keep more than one operation outstanding. */
+    public boolean pipelined() {
+        return inFlight > 1;
     }
 
     /** The default warm-up: a tenth of the measured messages, at most 2000 — enough for the JIT to settle. */

@@ -66,8 +66,8 @@ abstract class PatternBench implements Callable<Integer> {
         for (BenchOptions.Baseline baseline : options.baselines()) {
             contenders.add(switch (baseline) {
                 case RAW -> Contender.of("raw amqp-client", load -> pattern() == BenchPattern.RPC_CALL
-                        ? new RawRequestReply(broker.raw(), load.threads(), Payloads.bytes(load.payloadBytes()),
-                                options.timeout())
+                        ? new RawRequestReply(broker.raw(), RawRequestReply.serverThreadsFor(load),
+                                Payloads.bytes(load.payloadBytes()), options.timeout())
                         : new RawPublishConsume(broker.raw(), Payloads.bytes(load.payloadBytes()),
                                 options.timeout()));
                 case PYTHON -> new PythonContender(PythonBaseline.fromEnvironment(), pattern(),

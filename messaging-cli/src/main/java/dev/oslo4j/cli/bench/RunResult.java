@@ -11,9 +11,23 @@ import java.util.Optional;
  * @param elapsed from the first measured send until the last measured message was processed
  * @param firstError the first failure's description, to tell the user why a run has errors
  * @param aborted whether the run stopped early (too many errors)
+ * @param inFlight operations each client thread kept outstanding
+ * @param inFlightNote why this contender ran with another in-flight than asked (Python's API blocks)
  */
 public record RunResult(String name, long completed, long errors, Duration elapsed, LatencySummary latency,
-        Optional<String> firstError, boolean aborted) {
+        Optional<String> firstError, boolean aborted, int inFlight, Optional<String> inFlightNote) {
+
+    /** A run with one operation outstanding per thread. */
+    public RunResult(String name, long completed, long errors, Duration elapsed, LatencySummary latency,
+            Optional<String> firstError, boolean aborted) {
+        this(name, completed, errors, elapsed, latency, firstError, aborted, 1, Optional.empty());
+    }
+
+    /** This result, saying that it ran with {@code inFlight} outstanding per thread, and why. */
+    public RunResult withInFlight(int inFlight, String why) {
+        return new RunResult(name, completed, errors, elapsed, latency, firstError, aborted, inFlight,
+                Optional.of(why));
+    }
 
     /** Completed operations per second. */
     public double rate() {

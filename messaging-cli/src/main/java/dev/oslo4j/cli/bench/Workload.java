@@ -1,6 +1,7 @@
 package dev.oslo4j.cli.bench;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One messaging pattern under test (oslo4j RPC calls, bare amqp-client casts, …) with its receiving side
@@ -19,6 +20,12 @@ public interface Workload extends AutoCloseable {
     Operation newOperation(int thread) throws Exception;
 
     /**
+     * Like {@link #newOperation}, for a thread that keeps several operations outstanding ({@code --in-flight}
+     * above 1): the same AMQP steps, without waiting for confirms or replies before the next.
+     */
+    PipelinedOperation newPipelinedOperation(int thread) throws Exception;
+
+    /**
      * Waits until the receiving side has processed {@code total} messages since the workload started, or
      * {@code timeout} passed, and says how many it has processed. Request/reply patterns are complete when
      * the reply arrives, so they return {@code total} at once (the default).
@@ -34,5 +41,11 @@ public interface Workload extends AutoCloseable {
     @FunctionalInterface
     interface Operation {
         void execute(long sequence) throws Exception;
+    }
+
+    /** One operation started without waiting; its future completes when {@link Operation#execute} would return. */
+    @FunctionalInterface
+    interface PipelinedOperation {
+        CompletableFuture<?> start(long sequence) throws Exception;
     }
 }

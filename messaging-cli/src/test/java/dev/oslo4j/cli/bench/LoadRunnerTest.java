@@ -3,7 +3,10 @@ package dev.oslo4j.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -13,6 +16,10 @@ class LoadRunnerTest {
 
     private static LoadSpec spec(long messages, int threads, long warmup) {
         return new LoadSpec(messages, threads, 10, warmup, Duration.ofSeconds(5), 50);
+    }
+
+    private static LoadSpec pipelined(long messages, int inFlight, Duration deadline) {
+        return new LoadSpec(messages, 1, 10, 0, deadline, 50, inFlight);
     }
 
     /** Counts operations and threads, optionally failing some, optionally processing only some. */
@@ -45,6 +52,11 @@ class LoadRunnerTest {
                     throw new IllegalStateException("boom " + n);
                 }
             };
+        }
+
+        @Override
+        public PipelinedOperation newPipelinedOperation(int thread) {
+            throw new UnsupportedOperationException("one at a time only");
         }
 
         @Override
@@ -117,6 +129,11 @@ class LoadRunnerTest {
             }
 
             @Override
+            public PipelinedOperation newPipelinedOperation(int thread) throws Exception {
+                throw new java.io.IOException("connection refused");
+            }
+
+            @Override
             public void close() {
             }
         };
@@ -125,6 +142,98 @@ class LoadRunnerTest {
         assertThat(result.completed()).isZero();
         assertThat(result.errors()).isEqualTo(1);
         assertThat(result.firstError()).hasValue("IOException: connection refused");
+    }
+
+    /**
+     * Pipelined operations that complete only when the window is full, all at once: the runner must fill the
+     * window exactly (never more) before anything completes, whatever the scheduling.
+     */
+    private static final class WindowWorkload implements Workload {
+        final int window;
+        final List<CompletableFuture<Void>> outstanding = new ArrayList<>();
+        final AtomicInteger widest = new AtomicInteger();
+        final Set<Long> sequences = ConcurrentHashMap.newKeySet();
+        final long failEvery;
+        final long neverComplete;
+
+        WindowWorkload(int window, long failEvery, long neverComplete) {
+            this.window = window;
+            this.failEvery = failEvery;
+            this.neverComplete = neverComplete;
+        }
+
+        @Override
+        public String name() {
+            return "window";
+        }
+
+        @Override
+        public Operation newOperation(int thread) {
+            throw new UnsupportedOperationException("pipelined only");
+        }
+
+        @Override
+        public PipelinedOperation newPipelinedOperation(int thread) {
+            return sequence -> {
+                sequences.add(sequence);
+                if (sequence == neverComplete) {
+                    return new CompletableFuture<>();
+                }
+                if (failEvery > 0 && (sequence + 1) % failEvery == 0) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("boom " + (sequence + 1)));
+                }
+                CompletableFuture<Void> confirm = new CompletableFuture<>();
+                synchronized (outstanding) {
+                    outstanding.add(confirm);
+                    widest.accumulateAndGet(outstanding.size(), Math::max);
+                    if (outstanding.size() == window) {
+                        // Complete on another thread, as confirms and replies arrive on the client library's.
+                        List<CompletableFuture<Void>> batch = List.copyOf(outstanding);
+                        outstanding.clear();
+                        CompletableFuture.runAsync(() -> batch.forEach(f -> f.complete(null)));
+                    }
+                }
+                return confirm;
+            };
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void keepsExactlyTheWindowOutstandingAndTimesEachOperation() throws Exception {
+        WindowWorkload workload = new WindowWorkload(16, 0, -1);
+        RunResult result = new LoadRunner(pipelined(160, 16, Duration.ofSeconds(30)), Progress.NONE).run(workload);
+
+        assertThat(workload.widest).hasValue(16);
+        assertThat(workload.sequences).hasSize(160);
+        assertThat(result.completed()).isEqualTo(160);
+        assertThat(result.errors()).isZero();
+        assertThat(result.inFlight()).isEqualTo(16);
+        assertThat(result.latency().p50()).isPositive();
+        assertThat(result.latency().max()).isGreaterThanOrEqualTo(result.latency().p50());
+    }
+
+    @Test
+    void pipelinedFailuresCountAndKeepTheFirstOne() throws Exception {
+        RunResult result = new LoadRunner(pipelined(100, 8, Duration.ofSeconds(30)), Progress.NONE)
+                .run(new WindowWorkload(1, 10, -1));
+
+        assertThat(result.completed()).isEqualTo(90);
+        assertThat(result.errors()).isEqualTo(10);
+        assertThat(result.firstError()).hasValue("IllegalStateException: boom 10");
+    }
+
+    @Test
+    void aPipelinedOperationThatNeverCompletesFailsAtTheDeadline() throws Exception {
+        RunResult result = new LoadRunner(pipelined(50, 4, Duration.ofMillis(300)), Progress.NONE)
+                .run(new WindowWorkload(1, 0, 7));
+
+        assertThat(result.completed()).isEqualTo(49);
+        assertThat(result.errors()).isEqualTo(1);
+        assertThat(result.firstError()).hasValueSatisfying(e -> assertThat(e).startsWith("TimeoutException"));
     }
 
     @Test
@@ -140,5 +249,9 @@ class LoadRunnerTest {
                 .hasMessageContaining("--messages");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec(1, 0, 0))
                 .hasMessageContaining("--threads");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipelined(1, 0, Duration.ofSeconds(1)))
+                .hasMessageContaining("--in-flight must be at least 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> pipelined(1, 10_001, Duration.ofSeconds(1)))
+                .hasMessageContaining("--in-flight must be at most 10000");
     }
 }

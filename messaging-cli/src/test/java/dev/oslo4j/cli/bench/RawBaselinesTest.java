@@ -22,7 +22,33 @@ class RawBaselinesTest {
     }
 
     private static LoadSpec spec(int threads) {
-        return new LoadSpec(300, threads, 64, 30, TIMEOUT, 10);
+        return spec(threads, 1);
+    }
+
+    private static LoadSpec spec(int threads, int inFlight) {
+        return new LoadSpec(300, threads, 64, 30, TIMEOUT, 10, inFlight);
+    }
+
+    @Test
+    void pipelinedRequestsAreEachAnswered() throws Exception {
+        LoadSpec spec = spec(2, 16);
+        try (RawRequestReply workload = new RawRequestReply(broker, RawRequestReply.serverThreadsFor(spec),
+                Payloads.bytes(64), TIMEOUT)) {
+            RunResult result = new LoadRunner(spec, Progress.NONE).run(workload);
+            assertThat(result.errors()).as(result.firstError().orElse("")).isZero();
+            assertThat(result.completed()).isEqualTo(300);
+            assertThat(result.inFlight()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void pipelinedPublishesAreEachConfirmedAndConsumed() throws Exception {
+        try (RawPublishConsume workload = new RawPublishConsume(broker, Payloads.bytes(64), TIMEOUT)) {
+            RunResult result = new LoadRunner(spec(2, 16), Progress.NONE).run(workload);
+            assertThat(result.errors()).as(result.firstError().orElse("")).isZero();
+            assertThat(result.completed()).isEqualTo(300);
+            assertThat(workload.awaitProcessed(330, Duration.ofMillis(1))).isEqualTo(330);
+        }
     }
 
     @Test

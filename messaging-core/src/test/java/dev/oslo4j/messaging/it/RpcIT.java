@@ -335,6 +335,30 @@ class RpcIT {
         }
     }
 
+    /**
+     * Not CompletableFuture's default executor, which on a machine with two cores or fewer starts a thread per
+     * async stage: thousands of casts in flight would mean thousands of threads started.
+     */
+    @Test
+    void asyncResultsCompleteOnTheSharedCompletionPool() throws Exception {
+        server("s1", new Service("s1"));
+        RpcClient c = client();
+        String self = Thread.currentThread().getName();
+        java.util.Set<String> completers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            pending.add(c.castAsync(Map.of(), "record", Map.of("note", "n" + i))
+                    .whenComplete((v, e) -> completers.add(Thread.currentThread().getName())));
+            pending.add(c.callAsync(Map.of(), "echo", Map.of("arg", i))
+                    .whenComplete((v, e) -> completers.add(Thread.currentThread().getName())));
+        }
+        for (var f : pending) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        completers.remove(self); // stages already complete when whenComplete was attached run right here
+        assertThat(completers).isNotEmpty().allMatch(name -> name.startsWith("oslo4j-rpc-completion-"));
+    }
+
     @Test
     void requestsCarryOslosAmqpPropertiesAndTopology() throws Exception {
         String spy = broker.uniqueTopic("spy");

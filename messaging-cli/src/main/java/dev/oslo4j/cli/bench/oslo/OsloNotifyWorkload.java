@@ -60,6 +60,12 @@ final class OsloNotifyWorkload implements Workload {
     }
 
     @Override
+    public PipelinedOperation newPipelinedOperation(int thread) {
+        Map<String, Object> context = Map.of();
+        return sequence -> notifier.info(context, "bench.event", payload);
+    }
+
+    @Override
     public long awaitProcessed(long total, Duration timeout) throws InterruptedException {
         return processed.awaitAtLeast(total, timeout);
     }

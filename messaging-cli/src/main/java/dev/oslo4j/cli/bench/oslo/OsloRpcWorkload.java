@@ -61,6 +61,14 @@ final class OsloRpcWorkload implements Workload {
     }
 
     @Override
+    public PipelinedOperation newPipelinedOperation(int thread) {
+        Map<String, Object> context = Map.of();
+        return pattern == BenchPattern.RPC_CALL
+                ? sequence -> client.callAsync(context, "echo", args)
+                : sequence -> client.castAsync(context, "sink", args);
+    }
+
+    @Override
     public long awaitProcessed(long total, Duration timeout) throws InterruptedException {
         return pattern == BenchPattern.RPC_CALL ? total : processed.awaitAtLeast(total, timeout);
     }

@@ -40,6 +40,11 @@ public final class OsloWorkloads {
         }
 
         @Override
+        public PipelinedOperation newPipelinedOperation(int thread) throws Exception {
+            return delegate.newPipelinedOperation(thread);
+        }
+
+        @Override
         public long awaitProcessed(long total, Duration timeout) throws InterruptedException {
             return delegate.awaitProcessed(total, timeout);
         }

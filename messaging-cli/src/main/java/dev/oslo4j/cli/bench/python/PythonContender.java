@@ -14,6 +14,9 @@ import dev.oslo4j.cli.bench.raw.RawBroker;
  * may be a shared RabbitMQ).
  */
 public final class PythonContender implements Contender {
+    /** Why Python runs at in-flight 1 whatever {@code --in-flight} says. */
+    public static final String BLOCKING_API = "its API blocks per message";
+
     private final PythonBaseline python;
     private final BenchPattern pattern;
     private final String url;
@@ -36,7 +39,9 @@ public final class PythonContender implements Contender {
         BenchTopology topology = BenchTopology.fresh("python");
         progress.begin(name() + " (running in python3)", spec.messages(), () -> 0);
         try {
-            return python.run(pattern, spec, url, topology, spec.drainTimeout());
+            RunResult result = python.run(pattern, spec, url, topology, spec.drainTimeout());
+            // Its calls, casts and notifications block until done: it can only run one at a time per thread.
+            return spec.pipelined() ? result.withInFlight(1, BLOCKING_API) : result;
         } finally {
             progress.end();
             topology.delete(cleanup);

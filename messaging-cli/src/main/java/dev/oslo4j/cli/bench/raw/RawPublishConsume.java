@@ -14,7 +14,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Confirmed publishing and consuming with bare amqp-client: the AMQP steps of an oslo cast or notification.
  * Each client thread publishes to a topic exchange on its own confirm-mode channel and waits for the
- * broker's ack; a consumer on the bound queue acks and counts every message.
+ * broker's ack (or, pipelined, keeps publishing while acks come back); a consumer on the bound queue acks and
+ * counts every message.
  */
 public final class RawPublishConsume implements Workload {
     private static final String ROUTING_KEY = "bench";
@@ -54,6 +55,12 @@ public final class RawPublishConsume implements Workload {
             channel.basicPublish(exchange, ROUTING_KEY, RawBroker.PROPERTIES, payload);
             channel.waitForConfirmsOrDie(timeout.toMillis());
         };
+    }
+
+    @Override
+    public PipelinedOperation newPipelinedOperation(int thread) throws IOException {
+        PipelinedConfirms confirms = new PipelinedConfirms(publisherConnection.createChannel());
+        return sequence -> confirms.publish(exchange, ROUTING_KEY, RawBroker.PROPERTIES, payload);
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import dev.oslo4j.cli.bench.LoadSpec;
 import dev.oslo4j.cli.bench.Workload;
 import java.io.IOException;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeoutException;
  * client's reply queue through the default exchange; the client matches the reply by correlation id.
  */
 public final class RawRequestReply implements Workload {
+    private static final int MAX_SERVER_THREADS = 256;
     private final Duration timeout;
     private final byte[] payload;
     private final Connection serverConnection;
@@ -36,8 +38,8 @@ public final class RawRequestReply implements Workload {
     private final Map<String, CompletableFuture<byte[]>> waiting = new ConcurrentHashMap<>();
 
     /**
-     * @param serverThreads worker threads of the server, one per client thread being a fair match for an
-     *     oslo RPC server's executor
+     * @param serverThreads worker threads of the server, one per outstanding call (each waits for its reply's
+     *     confirm) being a fair match for an oslo RPC server's executor, whose replies never wait
      */
     public RawRequestReply(RawBroker broker, int serverThreads, byte[] payload, Duration timeout)
             throws IOException, TimeoutException {
@@ -57,6 +59,11 @@ public final class RawRequestReply implements Workload {
         this.replyChannel = clientConnection.createChannel();
         replyChannel.queueDeclare(replyQueue, false, true, true, null);
         replyChannel.basicConsume(replyQueue, false, new ReplyConsumer(replyChannel));
+    }
+
+    /** One server thread per call outstanding at once, at most {@value #MAX_SERVER_THREADS}. */
+    public static int serverThreadsFor(LoadSpec spec) {
+        return (int) Math.min(MAX_SERVER_THREADS, (long) spec.threads() * spec.inFlight());
     }
 
     @Override
@@ -83,6 +90,40 @@ public final class RawRequestReply implements Workload {
             } finally {
                 waiting.remove(correlationId);
             }
+        };
+    }
+
+    /**
+     * Requests published without waiting: the operation completes once the request was confirmed and its
+     * reply arrived, whichever comes last.
+     */
+    @Override
+    public PipelinedOperation newPipelinedOperation(int thread) throws IOException {
+        PipelinedConfirms confirms = new PipelinedConfirms(clientConnection.createChannel());
+        String prefix = thread + "-";
+        AMQP.BasicProperties base = RawBroker.PROPERTIES.builder().replyTo(replyQueue)
+                .expiration(Long.toString(timeout.toMillis())).build();
+        return sequence -> {
+            String correlationId = prefix + sequence;
+            // The deadline also frees the entry of a reply that never comes (the request expired unanswered).
+            CompletableFuture<byte[]> reply = new CompletableFuture<byte[]>()
+                    .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            waiting.put(correlationId, reply);
+            reply.whenComplete((body, error) -> waiting.remove(correlationId));
+            CompletableFuture<Void> confirmed;
+            try {
+                confirmed = confirms.publish("", requestQueue, base.builder().correlationId(correlationId).build(),
+                        payload);
+            } catch (IOException | RuntimeException e) {
+                reply.completeExceptionally(e);
+                throw e;
+            }
+            confirmed.whenComplete((v, error) -> {
+                if (error != null) {
+                    reply.completeExceptionally(error);
+                }
+            });
+            return confirmed.thenCombine(reply, (v, body) -> body);
         };
     }
 
