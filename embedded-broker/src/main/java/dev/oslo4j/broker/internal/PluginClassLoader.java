@@ -14,7 +14,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The context class loader Broker-J runs under: it hides a few stock plugins from Broker-J's
@@ -66,6 +66,8 @@ final class PluginClassLoader extends ClassLoader {
             Set.of(Q + "virtualhost.VirtualHostPropertiesNodeCreator",
                     Q + "security.TrustStoreMessageSourceCreator"));
 
+    private final Map<String, List<URL>> filtered = new ConcurrentHashMap<>();
+
     PluginClassLoader(ClassLoader parent) {
         super("oslo4j-broker-plugins", parent);
     }
@@ -73,26 +75,37 @@ final class PluginClassLoader extends ClassLoader {
     @Override
     public Enumeration<URL> getResources(String name) throws IOException {
         Set<String> hidden = HIDDEN.get(name);
-        Enumeration<URL> found = super.getResources(name);
         if (hidden == null) {
-            return found;
+            return super.getResources(name);
         }
-        List<URL> filtered = new ArrayList<>();
-        for (URL url : Collections.list(found)) {
-            filtered.add(filteredCopy(url, hidden));
+        // Broker-J looks its plugins up again for every model it builds and every virtual host it creates;
+        // the class path does not change, so each services file is filtered once.
+        List<URL> urls = filtered.get(name);
+        if (urls == null) {
+            urls = new ArrayList<>();
+            for (URL url : Collections.list(super.getResources(name))) {
+                urls.add(filteredCopy(url, hidden));
+            }
+            filtered.putIfAbsent(name, urls);
         }
-        return Collections.enumeration(filtered);
+        return Collections.enumeration(urls);
     }
 
+    /** A copy of a services file without the hidden entries (plain string work: this runs on the start path). */
     private static URL filteredCopy(URL original, Set<String> hidden) throws IOException {
         String text;
         try (InputStream in = original.openStream()) {
             text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        String kept = text.lines()
-                .filter(line -> !hidden.contains(line.replaceFirst("#.*", "").trim()))
-                .collect(Collectors.joining("\n", "", "\n"));
-        byte[] bytes = kept.getBytes(StandardCharsets.UTF_8);
+        StringBuilder kept = new StringBuilder(text.length());
+        for (String line : text.split("\n")) {
+            int comment = line.indexOf('#');
+            String entry = (comment < 0 ? line : line.substring(0, comment)).trim();
+            if (!hidden.contains(entry)) {
+                kept.append(line).append('\n');
+            }
+        }
+        byte[] bytes = kept.toString().getBytes(StandardCharsets.UTF_8);
         return new URL("oslo4j-filtered", null, -1, original.getPath(), new BytesHandler(bytes));
     }
 
