@@ -139,6 +139,24 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
 
     /**
+     * Restarts one virtual host as its clients would see a RabbitMQ node restart, leaving every other virtual
+     * host and its connections alone — so a test on a leased virtual host can restart "the broker" while
+     * other tests share it. Every connection to {@code virtualHost} is closed ({@code connection.close 320
+     * CONNECTION_FORCED}; recovering clients reconnect); its non-durable queues, exchanges and bindings and
+     * its transient messages are gone; durable queues, exchanges and bindings and persistent messages on
+     * durable queues are kept, as are its publish listeners and its name. When this returns the virtual host
+     * accepts connections again; a client connecting during the restart is refused and may retry.
+     *
+     * @param virtualHost {@code "/"}, a created virtual host or a lease name
+     * @throws EmbeddedBrokerException if the broker has no such virtual host (the message names it) or it
+     *                                 did not come back
+     * @throws IllegalStateException   if the broker is closed
+     */
+    public void restartVirtualHost(String virtualHost) {
+        runtime.restartVirtualHost(virtualHost);
+    }
+
+    /**
      * Closes every client connection, in every virtual host, with {@code connection.close 320
      * CONNECTION_FORCED} (as {@code rabbitmqctl close_all_connections}); returns once they are closed.
      */

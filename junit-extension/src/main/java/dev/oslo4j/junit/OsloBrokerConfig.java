@@ -56,9 +56,10 @@ public @interface OsloBrokerConfig {
 
     /**
      * Gives the test an embedded broker of its own (started for it, about half a second, closed after it)
-     * instead of a view of the broker shared by the JVM's tests — what a test calling
-     * {@link OsloBus#restartBroker()} needs, since restarting the shared broker would disturb tests running in
-     * parallel. Ignored on a real RabbitMQ, where {@code restartBroker()} is not available.
+     * instead of a view of the broker shared by the JVM's tests. Rarely needed: {@link OsloBus#restartBroker()}
+     * works on the shared broker too (it restarts only the test's virtual host); a dedicated broker is for a test
+     * that wants the whole broker process restarted or a broker no other test has touched. Ignored on a real
+     * RabbitMQ, where {@code restartBroker()} is not available.
      */
     boolean dedicatedBroker() default false;
 }

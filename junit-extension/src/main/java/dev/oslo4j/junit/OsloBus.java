@@ -196,9 +196,16 @@ public final class OsloBus {
     }
 
     /**
-     * Restarts the broker as this test sees it: connections are closed, non-durable queues and exchanges and
-     * transient messages are gone, durable ones stay. Other tests are not touched. On a real RabbitMQ (shared with
-     * other tests) this aborts the test with the reason, which JUnit reports as skipped.
+     * Restarts the broker as this test sees it, like a RabbitMQ node restart: every connection of the test's broker
+     * view is closed abruptly (320 CONNECTION_FORCED; clients reconnect as they do in production), non-durable
+     * queues, exchanges and bindings and transient messages are gone, durable ones and persistent messages on
+     * durable queues stay; returns once the broker accepts connections again. Recording and stubs go on.
+     *
+     * <p>Works in any test: on the embedded broker shared by the JVM's tests only the test's own virtual host is
+     * restarted, so tests running in parallel are not touched. With
+     * {@link OsloBrokerConfig#dedicatedBroker() dedicatedBroker = true} the test's own broker restarts as a whole
+     * (same port). On a real RabbitMQ (shared with other tests) this aborts the test with the reason, which JUnit
+     * reports as skipped.
      */
     public void restartBroker() {
         session.isolation().restartBroker();

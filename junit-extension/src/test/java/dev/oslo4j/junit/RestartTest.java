@@ -3,6 +3,7 @@ package dev.oslo4j.junit;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.GetResponse;
+import dev.oslo4j.junit.examples.ParallelRestartExamples;
 import dev.oslo4j.junit.examples.RestartExamples;
 import dev.oslo4j.junit.support.ExampleRun;
 import dev.oslo4j.junit.support.RawAmqp;
@@ -20,8 +21,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** bus.restartBroker(): on a broker of the test's own, never on a shared one. */
+/** bus.restartBroker(): in any test on the embedded broker, a RabbitMQ-like restart that other tests do not see. */
 @ExtendWith(OsloBroker.class)
 class RestartTest {
 
@@ -29,13 +31,29 @@ class RestartTest {
 
     @Test
     @Tag("embedded-only")
+    @OsloBrokerConfig(options = "amqp_durable_queues=true")
+    void aRestartOfTheSharedBrokerKeepsDurableStateAndClientsRecover(Transport transport, OsloBus bus,
+                                                                      @OsloUrl String url) throws Exception {
+        restartKeepsDurableStateAndClientsRecover(transport, bus, url);
+    }
+
+    @Test
+    @Tag("embedded-only")
     @OsloBrokerConfig(dedicatedBroker = true, options = "amqp_durable_queues=true")
-    void aRestartKeepsDurableStateAndClientsRecover(Transport transport, OsloBus bus, @OsloUrl String url)
+    void aRestartOfADedicatedBrokerKeepsDurableStateAndClientsRecover(Transport transport, OsloBus bus,
+                                                                       @OsloUrl String url) throws Exception {
+        restartKeepsDurableStateAndClientsRecover(transport, bus, url);
+    }
+
+    private static void restartKeepsDurableStateAndClientsRecover(Transport transport, OsloBus bus, String url)
             throws Exception {
         bus.stubServer(SCHEDULER).on("ping").replyWith(args -> args.get("n"));
         RpcClient client = RpcClient.builder(transport, SCHEDULER).timeout(Duration.ofSeconds(30)).build();
         assertThat(client.call(Map.of(), "ping", Map.of("n", 1)).asInt()).isEqualTo(1);
         Notifier.builder(transport).build().info(Map.of(), "before.restart", Map.of()).join();
+        try (Connection c = RawAmqp.connect(url); Channel ch = c.createChannel()) {
+            ch.queueDeclare("transient-q", false, false, false, null);
+        }
 
         bus.restartBroker();
 
@@ -46,18 +64,27 @@ class RestartTest {
             GetResponse kept = ch.basicGet("notifications.info", true);
             assertThat(kept).as("the persistent notification on the durable queue survived").isNotNull();
             assertThat(new String(kept.getBody())).contains("before.restart");
+            Channel probe = c.createChannel();
+            assertThatThrownBy(() -> probe.queueDeclarePassive("transient-q")).as("the non-durable queue is gone")
+                    .hasStackTraceContaining("404");
         }
     }
 
     @Test
     @Tag("embedded-only")
-    void theSharedEmbeddedBrokerIsNeverRestarted() {
+    void restartWorksOnTheSharedAndOnADedicatedBroker() {
         ExampleRun run = ExampleRun.of(RestartExamples.class);
-        assertThat(run.failureOf("restartOnTheSharedBroker"))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("bus.restartBroker() needs a broker of the test's own")
-                .hasMessageContaining("@OsloBrokerConfig(dedicatedBroker = true)");
+        assertThat(run.statusOf("restartOnTheSharedBroker")).isEqualTo("SUCCESSFUL");
         assertThat(run.statusOf("restartOnADedicatedBroker")).isEqualTo("SUCCESSFUL");
+    }
+
+    @Test
+    @Tag("embedded-only")
+    void aTestRunningInParallelDoesNotNoticeAnothersRestart() {
+        ParallelRestartExamples.reset();
+        ExampleRun run = ExampleRun.concurrently(ParallelRestartExamples.class);
+        assertThat(run.statusOf("restartsItsBroker")).isEqualTo("SUCCESSFUL");
+        assertThat(run.statusOf("siblingOnAnotherVirtualHost")).isEqualTo("SUCCESSFUL");
     }
 
     @Test

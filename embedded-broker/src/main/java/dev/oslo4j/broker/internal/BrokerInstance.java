@@ -18,6 +18,7 @@ import org.apache.qpid.server.model.State;
 import org.apache.qpid.server.model.SystemConfig;
 import org.apache.qpid.server.model.TrustStore;
 import org.apache.qpid.server.model.User;
+import org.apache.qpid.server.model.VirtualHost;
 import org.apache.qpid.server.model.VirtualHostAlias;
 import org.apache.qpid.server.model.VirtualHostNode;
 import org.apache.qpid.server.model.port.AmqpPort;
@@ -141,6 +142,29 @@ final class BrokerInstance implements AutoCloseable {
                 VirtualHostNode.TYPE, PluginTypes.NODE,
                 VirtualHostNode.DEFAULT_VIRTUAL_HOST_NODE, isDefault,
                 VirtualHostNode.VIRTUALHOST_INITIAL_CONFIGURATION, VIRTUAL_HOST_CONFIG)));
+    }
+
+    /**
+     * Stops the node {@code name} and starts it again. Stopping closes its virtual host (its client connections
+     * get {@code connection.close 320}) and its configuration store; starting recovers the virtual host from
+     * whatever that store and the virtual host's message store kept. Returns once the virtual host is active.
+     */
+    void restartNode(String name, String clientName) {
+        loader.run(() -> {
+            VirtualHostNode<?> node = broker.getChildByName(VirtualHostNode.class, name);
+            if (node == null) {
+                throw new EmbeddedBrokerException("virtual host '" + clientName + "' is not running");
+            }
+            node.setAttributes(attributes(VirtualHostNode.DESIRED_STATE, State.STOPPED));
+            node.setAttributes(attributes(VirtualHostNode.DESIRED_STATE, State.ACTIVE));
+            VirtualHost<?> vhost = node.getVirtualHost();
+            if (node.getState() != State.ACTIVE || vhost == null || vhost.getState() != State.ACTIVE) {
+                throw new EmbeddedBrokerException("virtual host '" + clientName + "' did not come back after its"
+                        + " restart (node " + node.getState() + ", virtual host "
+                        + (vhost == null ? "missing" : vhost.getState()) + ")");
+            }
+            return null;
+        });
     }
 
     private void createTlsStores(BrokerSettings.Tls tls) {

@@ -21,6 +21,7 @@ import dev.oslo4j.broker.PublishListener;
 import dev.oslo4j.broker.PublishRecording;
 import dev.oslo4j.broker.VirtualHostStatistics;
 import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
+import dev.oslo4j.broker.internal.vhost.VirtualHostState;
 
 /**
  * The moving parts behind {@link EmbeddedBroker}: the current Broker-J instance, the virtual hosts clients
@@ -254,6 +255,21 @@ public final class BrokerRuntime {
         } finally {
             lifecycle.writeLock().unlock();
         }
+    }
+
+    /**
+     * Restarts one virtual host as a RabbitMQ node restart looks to its clients; see
+     * {@link EmbeddedBroker#restartVirtualHost(String)}. Other virtual hosts keep running.
+     */
+    public void restartVirtualHost(String clientName) {
+        withInstance(() -> {
+            String node = nodeFor(clientName);
+            VirtualHostState vhost = state.virtualHost(node);
+            // One restart of a given virtual host at a time: the retain flag and the node's state are shared.
+            synchronized (vhost.restartLock()) {
+                vhost.restartRetainingDurableState(() -> instance.restartNode(node, clientName));
+            }
+        });
     }
 
     // --- recording -------------------------------------------------------------------------------------

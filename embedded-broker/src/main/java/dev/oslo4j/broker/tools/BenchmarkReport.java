@@ -40,6 +40,8 @@ final class BenchmarkReport {
                 verdict((Double) f.get("isolationMsP50") <= BrokerBenchmark.TARGET_ISOLATION_MS));
         row(out, "restart (same port, durable state kept)", ms(f, "restartMsP50") + " p50, " + ms(f, "restartMsP90")
                 + " p90", "", "tens of ms (prototype)", "");
+        row(out, "restart of one virtual host (others run on)", ms(f, "vhostRestartMsP50") + " p50, "
+                + ms(f, "vhostRestartMsP90") + " p90", "", "", "");
         row(out, "virtual host create / delete", ms(f, "vhostCreateMsP50") + " / " + ms(f, "vhostDeleteMsP50")
                 + " p50", "", "8-33 / 1-4 ms", "");
         out.printf(Locale.ROOT, "(samples: %d isolation cycles, %d restarts, %d vhost cycles; noise from other "

@@ -84,9 +84,10 @@ public final class BrokerBenchmark {
                 : List.of();
         Samples isolation = new Samples();
         Samples restart = new Samples();
+        Samples vhostRestart = new Samples();
         Samples create = new Samples();
         Samples delete = new Samples();
-        inProcess(options, isolation, restart, create, delete);
+        inProcess(options, isolation, restart, vhostRestart, create, delete);
 
         figures.put("coldStartMsP50", p50(oslo4j, "jvmToConnectionMs"));
         figures.put("coldStartMsMin", min(oslo4j, "jvmToConnectionMs"));
@@ -109,6 +110,8 @@ public final class BrokerBenchmark {
         figures.put("isolationMsP90", isolation.percentile(90));
         figures.put("restartMsP50", restart.percentile(50));
         figures.put("restartMsP90", restart.percentile(90));
+        figures.put("vhostRestartMsP50", vhostRestart.percentile(50));
+        figures.put("vhostRestartMsP90", vhostRestart.percentile(90));
         figures.put("vhostCreateMsP50", create.percentile(50));
         figures.put("vhostDeleteMsP50", delete.percentile(50));
         if (options.json()) {
@@ -199,8 +202,8 @@ public final class BrokerBenchmark {
 
     // --- in this JVM ----------------------------------------------------------------------------------
 
-    private static void inProcess(Options options, Samples isolation, Samples restart, Samples create, Samples delete)
-            throws Exception {
+    private static void inProcess(Options options, Samples isolation, Samples restart, Samples vhostRestart,
+                                  Samples create, Samples delete) throws Exception {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             for (int i = 0; i < 20 + options.isolationSamples(); i++) {
                 long t0 = System.nanoTime();
@@ -224,6 +227,16 @@ public final class BrokerBenchmark {
                 if (i >= 2) {
                     create.add((t1 - t0) / 1e6);
                     delete.add((t2 - t1) / 1e6);
+                }
+            }
+            try (VirtualHostLease lease = broker.leaseVirtualHost()) {
+                useLikeATest(broker, lease.name());
+                for (int i = 0; i < 1 + options.restarts(); i++) {
+                    long t0 = System.nanoTime();
+                    broker.restartVirtualHost(lease.name());
+                    if (i >= 1) {
+                        vhostRestart.add((System.nanoTime() - t0) / 1e6);
+                    }
                 }
             }
             useLikeATest(broker, "/");

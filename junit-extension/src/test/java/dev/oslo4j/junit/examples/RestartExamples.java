@@ -7,7 +7,7 @@ import dev.oslo4j.junit.support.TestKitOnly;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** restartBroker() where it cannot work, run by {@code RestartTest}. */
+/** restartBroker() on the shared and on a dedicated broker, run by {@code RestartTest}. */
 @TestKitOnly
 @ExtendWith(OsloBroker.class)
 public class RestartExamples {

@@ -44,14 +44,17 @@ final class RetainedConfigurationStore extends MemoryConfigurationStore {
         if (retained.isEmpty()) {
             return super.openConfigurationStore(handler, initialRecords);
         }
-        // The node is new after a restart: the virtual host record must name it as its parent.
+        // After a broker restart the node is a new one: the virtual host record must name it as its parent.
         List<ConfiguredObjectRecord> records = new ArrayList<>(retained.size());
         for (ConfiguredObjectRecord r : retained) {
             records.add(VIRTUAL_HOST.equals(r.getType())
                     ? new ConfiguredObjectRecordImpl(r.getId(), r.getType(), r.getAttributes(), Map.of(NODE, nodeId))
                     : r);
         }
-        return super.openConfigurationStore(handler, records.toArray(ConfiguredObjectRecord[]::new));
+        super.openConfigurationStore(handler, records.toArray(ConfiguredObjectRecord[]::new));
+        // Not a new store: "new" would make the virtual host create its amq.* exchanges again, next to the
+        // retained ones (a node restarted on its own has no initial records to say otherwise).
+        return false;
     }
 
     /*

@@ -19,6 +19,10 @@ public final class VirtualHostState {
     private volatile List<ConfiguredObjectRecord> retainedRecords = List.of();
     private volatile RabbitMessageStore messageStore;
     private final BooleanSupplier retaining;
+    /** Set while this virtual host alone is restarted ({@code restartVirtualHost}). */
+    private volatile boolean restarting;
+    /** Not {@code this}: Broker-J threads lock {@code this} (the message store) while a restart waits for them. */
+    private final Object restartLock = new Object();
 
     public VirtualHostState(String nodeName, BooleanSupplier retaining) {
         this.nodeName = nodeName;
@@ -40,9 +44,26 @@ public final class VirtualHostState {
         this.clientName = name;
     }
 
-    /** Whether a close now in progress is a restart, which keeps durable state. */
+    /** Whether a close now in progress is a restart (of the broker or of this vhost), which keeps durable state. */
     boolean retaining() {
-        return retaining.getAsBoolean();
+        return restarting || retaining.getAsBoolean();
+    }
+
+    public Object restartLock() {
+        return restartLock;
+    }
+
+    /**
+     * Runs {@code restart} (which closes and reopens this virtual host's node) so that the close keeps the
+     * durable configuration and persistent messages for the reopened node, as a broker restart does.
+     */
+    public void restartRetainingDurableState(Runnable restart) {
+        restarting = true;
+        try {
+            restart.run();
+        } finally {
+            restarting = false;
+        }
     }
 
     public PublishRecorder recorder() {
