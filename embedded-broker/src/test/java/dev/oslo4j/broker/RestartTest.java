@@ -3,7 +3,6 @@ package dev.oslo4j.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,9 +15,9 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.MessageProperties;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.broker.support.DurableState;
 
 /** {@link EmbeddedBroker#restart()} behaves like a RabbitMQ node restart. */
 class RestartTest {
@@ -39,33 +38,14 @@ class RestartTest {
     void durableTopologyAndPersistentMessagesSurviveTransientOnesDoNot() throws Exception {
         int port = broker.port();
         try (Connection connection = Amqp.factory(broker).newConnection()) {
-            Channel channel = connection.createChannel();
-            channel.exchangeDeclare("durable-x", "topic", true);
-            channel.exchangeDeclare("transient-x", "topic", false);
-            channel.queueDeclare("durable-q", true, false, false, null);
-            channel.queueDeclare("transient-q", false, false, false, null);
-            channel.queueBind("durable-q", "durable-x", "a.#");
-            channel.confirmSelect();
-            channel.basicPublish("durable-x", "a.b", MessageProperties.PERSISTENT_TEXT_PLAIN, "persistent".getBytes());
-            channel.basicPublish("durable-x", "a.b", MessageProperties.TEXT_PLAIN, "transient".getBytes());
-            channel.basicPublish("", "transient-q", MessageProperties.PERSISTENT_TEXT_PLAIN, "lost".getBytes());
-            channel.waitForConfirmsOrDie(5_000);
+            DurableState.populate(connection.createChannel());
         }
 
         broker.restart();
 
         assertThat(broker.port()).isEqualTo(port);
         try (Connection connection = Amqp.factory(broker).newConnection()) {
-            Channel channel = connection.createChannel();
-            assertThat(channel.queueDeclarePassive("durable-q").getMessageCount()).isEqualTo(1);
-            assertThat(new String(channel.basicGet("durable-q", true).getBody())).isEqualTo("persistent");
-            channel.exchangeDeclarePassive("durable-x");
-            // the binding survived: a new message routes again
-            channel.basicPublish("durable-x", "a.c", null, "again".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "routed through the recovered binding",
-                    () -> channel.queueDeclarePassive("durable-q").getMessageCount() == 1);
-            assertThat(missing(connection, c -> c.queueDeclarePassive("transient-q"))).isTrue();
-            assertThat(missing(connection, c -> c.exchangeDeclarePassive("transient-x"))).isTrue();
+            DurableState.assertOnlyDurableStateSurvived(connection);
         }
     }
 
@@ -126,20 +106,5 @@ class RestartTest {
     void aClosedBrokerCannotBeRestarted() {
         broker.close();
         assertThatThrownBy(broker::restart).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-    }
-
-    private interface ChannelCall {
-        void run(Channel channel) throws IOException;
-    }
-
-    private static boolean missing(Connection connection, ChannelCall call) throws IOException {
-        Channel channel = connection.createChannel();
-        try {
-            call.run(channel);
-            return false;
-        } catch (IOException e) {
-            return e.getCause() instanceof com.rabbitmq.client.ShutdownSignalException s
-                    && s.getReason() instanceof AMQP.Channel.Close close && close.getReplyCode() == 404;
-        }
     }
 }

@@ -3,7 +3,6 @@ package dev.oslo4j.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +21,7 @@ import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.broker.support.DurableState;
 
 /**
  * {@link EmbeddedBroker#restartVirtualHost(String)} looks like a RabbitMQ node restart to the clients of that
@@ -46,34 +46,15 @@ class VirtualHostRestartTest {
     @Test
     void durableTopologyAndPersistentMessagesSurviveTransientOnesDoNot() throws Exception {
         try (Connection connection = Amqp.factory(broker, "restarted").newConnection()) {
-            Channel channel = connection.createChannel();
-            channel.exchangeDeclare("durable-x", "topic", true);
-            channel.exchangeDeclare("transient-x", "topic", false);
-            channel.queueDeclare("durable-q", true, false, false, null);
-            channel.queueDeclare("transient-q", false, false, false, null);
-            channel.queueBind("durable-q", "durable-x", "a.#");
-            channel.queueBind("durable-q", "transient-x", "t.#");
-            channel.confirmSelect();
-            channel.basicPublish("durable-x", "a.b", MessageProperties.PERSISTENT_TEXT_PLAIN, "persistent".getBytes());
-            channel.basicPublish("durable-x", "a.b", MessageProperties.TEXT_PLAIN, "transient".getBytes());
-            channel.basicPublish("", "transient-q", MessageProperties.PERSISTENT_TEXT_PLAIN, "lost".getBytes());
-            channel.waitForConfirmsOrDie(5_000);
+            DurableState.populate(connection.createChannel());
         }
 
         broker.restartVirtualHost("restarted");
 
         try (Connection connection = Amqp.factory(broker, "restarted").newConnection()) {
-            Channel channel = connection.createChannel();
-            assertThat(channel.queueDeclarePassive("durable-q").getMessageCount()).isEqualTo(1);
-            assertThat(new String(channel.basicGet("durable-q", true).getBody())).isEqualTo("persistent");
-            channel.exchangeDeclarePassive("durable-x");
-            channel.basicPublish("durable-x", "a.c", null, "again".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "routed through the recovered binding",
-                    () -> channel.queueDeclarePassive("durable-q").getMessageCount() == 1);
-            assertThat(missing(connection, c -> c.queueDeclarePassive("transient-q"))).isTrue();
-            assertThat(missing(connection, c -> c.exchangeDeclarePassive("transient-x"))).isTrue();
+            DurableState.assertOnlyDurableStateSurvived(connection);
             // a redeclaration is checked against what survived, as on RabbitMQ (406 on a changed flag)
-            assertThat(closedWith(connection, c -> c.queueDeclare("durable-q", false, false, false, null)))
+            assertThat(DurableState.channelErrorOf(connection, c -> c.queueDeclare("durable-q", false, false, false, null)))
                     .isEqualTo(406);
         }
     }
@@ -217,25 +198,5 @@ class VirtualHostRestartTest {
         broker.close();
         assertThatThrownBy(() -> broker.restartVirtualHost("restarted"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-    }
-
-    private interface ChannelCall {
-        void run(Channel channel) throws IOException;
-    }
-
-    private static boolean missing(Connection connection, ChannelCall call) throws IOException {
-        return closedWith(connection, call) == 404;
-    }
-
-    /** The reply code of the channel error {@code call} caused, or 0 if it succeeded. */
-    private static int closedWith(Connection connection, ChannelCall call) throws IOException {
-        Channel channel = connection.createChannel();
-        try {
-            call.run(channel);
-            return 0;
-        } catch (IOException e) {
-            return e.getCause() instanceof ShutdownSignalException s && s.getReason() instanceof AMQP.Channel.Close close
-                    ? close.getReplyCode() : -1;
-        }
     }
 }
