@@ -79,6 +79,13 @@ public final class BrokerRuntime {
         instance = started;
     }
 
+    private void awaitPortsBindable() {
+        PortRebind.awaitBindable(settings.host(), settings.port());
+        if (settings.tls() != null) {
+            PortRebind.awaitBindable(settings.host(), settings.tls().port());
+        }
+    }
+
     public BrokerSettings settings() {
         return settings;
     }
@@ -247,6 +254,7 @@ public final class BrokerRuntime {
                 instance = null;
             }
             try {
+                awaitPortsBindable();
                 startInstance();
             } catch (RuntimeException | Error e) {
                 UncaughtExceptionGuard.brokerStopped();
