@@ -45,7 +45,8 @@ public final class BenchOptions {
     int inFlight;
 
     @Option(names = "--warmup", paramLabel = "N",
-            description = "Unmeasured messages sent first (default: a tenth of --messages, at most 2000).")
+            description = "Unmeasured messages sent first (default: a tenth of --messages, at most 2000); "
+                    + "the warm-up goes on, for up to 20 s, while the JIT compiler is still busy. 0: none.")
     Long warmup;
 
     @Option(names = "--baseline", paramLabel = "raw|python", split = ",",
