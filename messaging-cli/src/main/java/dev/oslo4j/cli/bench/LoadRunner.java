@@ -30,13 +30,15 @@ import org.HdrHistogram.Histogram;
 public final class LoadRunner {
     /** The longest a warm-up goes on past its count waiting for the JIT to settle. */
     static final Duration MAX_WARMUP_EXTENSION = Duration.ofSeconds(20);
+    /** A warm-up of exactly its count (tests: their JVM is never settled, and they measure nothing). */
+    static final Supplier<BooleanSupplier> EXACT_WARMUP = () -> () -> false;
 
     private final LoadSpec spec;
     private final Progress progress;
     private final Supplier<BooleanSupplier> warmupExtension;
 
     public LoadRunner(LoadSpec spec, Progress progress) {
-        this(spec, progress, () -> new JitSettling(MAX_WARMUP_EXTENSION));
+        this(spec, progress, spec.warmupUntilJitSettles() ? () -> new JitSettling(MAX_WARMUP_EXTENSION) : EXACT_WARMUP);
     }
 
     /** @param warmupExtension per run, a test that is true while the warm-up should go on past its count */

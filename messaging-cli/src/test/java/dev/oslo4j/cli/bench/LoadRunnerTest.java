@@ -72,7 +72,7 @@ class LoadRunnerTest {
     @Test
     void runsEveryMessageOnceOverAllThreadsAfterTheWarmup() throws Exception {
         FakeWorkload workload = new FakeWorkload(0, 0);
-        RunResult result = new LoadRunner(spec(1000, 4, 100), Progress.NONE, () -> () -> false).run(workload);
+        RunResult result = new LoadRunner(spec(1000, 4, 100), Progress.NONE, LoadRunner.EXACT_WARMUP).run(workload);
 
         assertThat(workload.executed).hasValue(1100);
         assertThat(workload.threads).hasSize(4);
