@@ -17,7 +17,7 @@ class BenchCommandTest {
     void jsonSummaryComparesOslo4jWithTheRawBaseline(String pattern) throws Exception {
         String url = TestEnvironment.rabbitMq();
         CliRun run = CliRun.of("bench", pattern, "--url", url, "--messages", "300", "--threads", "2",
-                "--payload-bytes", "64", "--baseline", "raw", "--json");
+                "--exact-warmup", "--payload-bytes", "64", "--baseline", "raw", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode report = JSON.readTree(run.out());
@@ -44,7 +44,7 @@ class BenchCommandTest {
         String url = TestEnvironment.rabbitMq();
         TestEnvironment.requirePython();
         CliRun run = CliRun.of("bench", "rpc-call", "--url", url, "--messages", "100", "--warmup", "10",
-                "--baseline", "python");
+                "--exact-warmup", "--baseline", "python");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("bench rpc-call on rabbit://guest:****@127.0.0.1:5672/: 100 messages")
@@ -68,7 +68,7 @@ class BenchCommandTest {
     void pipelinedRunOnTheEmbeddedBrokerCompletesWithoutErrors(String pattern) throws Exception {
         String url = TestEnvironment.broker(TestEnvironment.EMBEDDED);
         CliRun run = CliRun.of("bench", pattern, "--url", url, "--messages", "400", "--threads", "2",
-                "--in-flight", "16", "--payload-bytes", "64", "--baseline", "raw", "--json");
+                "--exact-warmup", "--in-flight", "16", "--payload-bytes", "64", "--baseline", "raw", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode report = JSON.readTree(run.out());
@@ -99,7 +99,7 @@ class BenchCommandTest {
         String url = TestEnvironment.rabbitMq();
         TestEnvironment.requirePython();
         CliRun run = CliRun.of("bench", "rpc-cast", "--url", url, "--messages", "200", "--warmup", "20",
-                "--in-flight", "8", "--baseline", "python", "--json");
+                "--exact-warmup", "--in-flight", "8", "--baseline", "python", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         JsonNode results = JSON.readTree(run.out()).path("results");

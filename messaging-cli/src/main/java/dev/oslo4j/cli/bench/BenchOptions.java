@@ -45,8 +45,13 @@ public final class BenchOptions {
     int inFlight;
 
     @Option(names = "--warmup", paramLabel = "N",
-            description = "Unmeasured messages sent first (default: a tenth of --messages, at most 2000).")
+            description = "Unmeasured messages sent first (default: a tenth of --messages, at most 2000); "
+                    + "the warm-up goes on, for up to 20 s, while the JIT compiler is still busy. 0: none.")
     Long warmup;
+
+    @Option(names = "--exact-warmup",
+            description = "End the warm-up at its count even while the JIT compiler is busy (quick runs, tests).")
+    boolean exactWarmup;
 
     @Option(names = "--baseline", paramLabel = "raw|python", split = ",",
             description = "Also run the same pattern with bare amqp-client (raw) and/or Python oslo.messaging "
@@ -83,7 +88,7 @@ public final class BenchOptions {
         try {
             return new LoadSpec(messages, threads, payloadBytes,
                     warmup == null ? LoadSpec.defaultWarmup(messages) : warmup, timeout(), Math.max(100, messages / 100),
-                    inFlight);
+                    inFlight, !exactWarmup);
         } catch (IllegalArgumentException e) {
             throw CliFailure.usage(e.getMessage());
         }

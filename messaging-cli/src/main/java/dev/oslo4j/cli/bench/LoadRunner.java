@@ -13,6 +13,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
@@ -20,21 +22,35 @@ import org.HdrHistogram.Histogram;
  * Drives a {@link Workload} closed-loop: {@code threads} client threads take message numbers from one shared
  * counter until all are handed out, each keeping {@code inFlight} operations outstanding (1: one after the
  * other), timing each operation into a per-thread HdrHistogram. A warm-up phase
- * runs first and is not measured. End-to-end patterns are timed until the receiving side has processed
+ * runs first and is not measured; it goes on past its count while the JIT compiler is still busy (see
+ * {@link JitSettling}), so that no contender is measured while paying for compiling code the next one inherits.
+ * End-to-end patterns are timed until the receiving side has processed
  * everything, so the rate is what really got through, not what was merely handed to the broker.
  */
 public final class LoadRunner {
+    /** The longest a warm-up goes on past its count waiting for the JIT to settle. */
+    static final Duration MAX_WARMUP_EXTENSION = Duration.ofSeconds(20);
+    /** A warm-up of exactly its count (tests: their JVM is never settled, and they measure nothing). */
+    static final Supplier<BooleanSupplier> EXACT_WARMUP = () -> () -> false;
+
     private final LoadSpec spec;
     private final Progress progress;
+    private final Supplier<BooleanSupplier> warmupExtension;
 
     public LoadRunner(LoadSpec spec, Progress progress) {
+        this(spec, progress, spec.warmupUntilJitSettles() ? () -> new JitSettling(MAX_WARMUP_EXTENSION) : EXACT_WARMUP);
+    }
+
+    /** @param warmupExtension per run, a test that is true while the warm-up should go on past its count */
+    LoadRunner(LoadSpec spec, Progress progress, Supplier<BooleanSupplier> warmupExtension) {
         this.spec = spec;
         this.progress = progress;
+        this.warmupExtension = warmupExtension;
     }
 
     /** Runs the warm-up, then the measured phase, and summarizes. The workload stays open (caller closes). */
     public RunResult run(Workload workload) throws InterruptedException {
-        Phase warmup = new Phase(workload, spec.warmup(), 0);
+        Phase warmup = new Phase(workload, spec.warmup(), 0, warmupExtension.get());
         if (spec.warmup() > 0) {
             progress.begin(workload.name() + " warm-up", spec.warmup(), warmup.issued::get);
             warmup.execute();
@@ -43,18 +59,20 @@ public final class LoadRunner {
                 return warmup.result(workload.name(), 0);
             }
         }
-        Phase measured = new Phase(workload, spec.messages(), warmup.succeeded.get());
+        Phase measured = new Phase(workload, spec.messages(), warmup.succeeded.get(), () -> false);
         progress.begin(workload.name(), spec.messages(), measured.issued::get);
         measured.execute();
         progress.end();
         return measured.result(workload.name(), System.nanoTime() - measured.startNanos);
     }
 
-    /** One pass of {@code count} operations over all threads. */
+    /** One pass of {@code count} operations over all threads, and more while {@code extendWhile} says so. */
     private final class Phase {
         private final Workload workload;
         private final long count;
         private final long processedBefore;
+        private final BooleanSupplier extendWhile;
+        private volatile boolean noMore;
         private final AtomicLong tickets = new AtomicLong();
         private final AtomicLong issued = new AtomicLong();
         private final AtomicLong succeeded = new AtomicLong();
@@ -64,10 +82,16 @@ public final class LoadRunner {
         /** When every thread had its operation ready: connection set-up is not part of the measurement. */
         private volatile long startNanos;
 
-        Phase(Workload workload, long count, long processedBefore) {
+        Phase(Workload workload, long count, long processedBefore, BooleanSupplier extendWhile) {
             this.workload = workload;
             this.count = count;
             this.processedBefore = processedBefore;
+            this.extendWhile = extendWhile;
+        }
+
+        /** Whether operation {@code sequence} is to run: within the count, or while the phase is extended. */
+        private boolean runs(long sequence) {
+            return sequence < count || !noMore && extendWhile.getAsBoolean();
         }
 
         void execute() throws InterruptedException {
@@ -111,6 +135,7 @@ public final class LoadRunner {
             } catch (Exception e) {
                 // A thread that cannot even start fails the run: stop handing out messages.
                 fail(e);
+                noMore = true;
                 tickets.set(count);
             }
             try {
@@ -131,7 +156,7 @@ public final class LoadRunner {
         /** Each operation waits for the previous one, as a caller of a blocking API does. */
         private void runOneAtATime(Workload.Operation operation, Histogram histogram) {
             long sequence;
-            while (!aborted() && (sequence = tickets.getAndIncrement()) < count) {
+            while (!aborted() && runs(sequence = tickets.getAndIncrement())) {
                 long start = System.nanoTime();
                 try {
                     operation.execute(sequence);
@@ -161,7 +186,7 @@ public final class LoadRunner {
                 long sequence;
                 while (!aborted()) {
                     window.acquire();
-                    if ((sequence = tickets.getAndIncrement()) >= count) {
+                    if (!runs(sequence = tickets.getAndIncrement())) {
                         window.release();
                         break;
                     }

@@ -13,9 +13,11 @@ import java.time.Duration;
  *     benchmark into an hour of timeouts)
  * @param inFlight operations each client thread keeps outstanding: 1 waits for each before the next (as
  *     Python's blocking API does); more pipelines them (confirms, replies) as an asynchronous caller does
+ * @param warmupUntilJitSettles the warm-up goes on past {@code warmup} while the JIT compiler is busy (see
+ *     {@link JitSettling}); off for runs that measure nothing (tests)
  */
 public record LoadSpec(long messages, int threads, int payloadBytes, long warmup, Duration drainTimeout,
-        long maxErrors, int inFlight) {
+        long maxErrors, int inFlight, boolean warmupUntilJitSettles) {
     /** The most operations one thread may keep outstanding. */
     public static final int MAX_IN_FLIGHT = 10_000;
 
@@ -31,7 +33,13 @@ public record LoadSpec(long messages, int threads, int payloadBytes, long warmup
         require(inFlight <= MAX_IN_FLIGHT, "--in-flight must be at most " + MAX_IN_FLIGHT + ", not " + inFlight);
     }
 
-    /** One operation at a time per thread. */
+    /** A warm-up of exactly {@code warmup} operations. */
+    public LoadSpec(long messages, int threads, int payloadBytes, long warmup, Duration drainTimeout, long maxErrors,
+                    int inFlight) {
+        this(messages, threads, payloadBytes, warmup, drainTimeout, maxErrors, inFlight, false);
+    }
+
+    /** One operation at a time per thread, a warm-up of exactly {@code warmup} operations. */
     public LoadSpec(long messages, int threads, int payloadBytes, long warmup, Duration drainTimeout, long maxErrors) {
         this(messages, threads, payloadBytes, warmup, drainTimeout, maxErrors, 1);
     }
@@ -41,7 +49,7 @@ public record LoadSpec(long messages, int threads, int payloadBytes, long warmup
         return inFlight > 1;
     }
 
-    /** The default warm-up: a tenth of the measured messages, at most 2000 — enough for the JIT to settle. */
+    /** The default warm-up count: a tenth of the measured messages, at most 2000. */
     public static long defaultWarmup(long messages) {
         return Math.min(2000, messages / 10);
     }

@@ -72,7 +72,7 @@ class LoadRunnerTest {
     @Test
     void runsEveryMessageOnceOverAllThreadsAfterTheWarmup() throws Exception {
         FakeWorkload workload = new FakeWorkload(0, 0);
-        RunResult result = new LoadRunner(spec(1000, 4, 100), Progress.NONE).run(workload);
+        RunResult result = new LoadRunner(spec(1000, 4, 100), Progress.NONE, LoadRunner.EXACT_WARMUP).run(workload);
 
         assertThat(workload.executed).hasValue(1100);
         assertThat(workload.threads).hasSize(4);
@@ -85,6 +85,19 @@ class LoadRunnerTest {
         assertThat(result.latency().p99()).isGreaterThanOrEqualTo(result.latency().p50());
         assertThat(result.firstError()).isEmpty();
         assertThat(result.aborted()).isFalse();
+    }
+
+    @Test
+    void theWarmupGoesOnPastItsCountWhileExtendedAndOnlyTheMeasuredCountIsMeasured() throws Exception {
+        FakeWorkload workload = new FakeWorkload(0, 0);
+        AtomicInteger extraAsked = new AtomicInteger();
+        // extends the warm-up by 50 asks (each ask lets one more operation run)
+        RunResult result = new LoadRunner(spec(1000, 4, 100), Progress.NONE,
+                () -> () -> extraAsked.incrementAndGet() <= 50).run(workload);
+
+        assertThat(workload.executed).hasValue(1150);
+        assertThat(result.completed()).isEqualTo(1000);
+        assertThat(result.errors()).isZero();
     }
 
     @Test
