@@ -14,12 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Consumes notifications (oslo's notification listener and batch notification listener), wire-compatible with
@@ -108,14 +104,12 @@ public final class NotificationListener implements AutoCloseable {
         int configured = b.prefetch > 0 ? b.prefetch : transport.options().rabbitQosPrefetchCount();
         // oslo's default prefetch is unlimited; bounded here so that a backlog is not pulled into memory at once.
         this.prefetch = configured > 0 ? configured : Math.max(256, Math.max(4 * threads, 2 * b.batchSize));
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("oslo4j-notify-" + b.targets.get(0).topic()));
-        executor.allowCoreThreadTimeOut(true);
+        this.executor = EndpointThreads.pool(threads, "oslo4j-notify-" + b.targets.get(0).topic());
         this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor);
         if (batch) {
             // oslo caps batch_size by the prefetch count: a batch larger than what may be unacknowledged never fills
             int size = b.batchSize > 0 ? Math.min(b.batchSize, prefetch) : prefetch;
-            this.batchTimer = Executors.newSingleThreadScheduledExecutor(named("oslo4j-notify-batch"));
+            this.batchTimer = Executors.newSingleThreadScheduledExecutor(EndpointThreads.named("oslo4j-notify-batch"));
             this.batcher = new NotificationBatcher(size, b.batchTimeout == null ? 0 : b.batchTimeout.toNanos(),
                     batchTimer, processing::submitBatch);
         } else {
@@ -170,14 +164,7 @@ public final class NotificationListener implements AutoCloseable {
             batcher.flush();
             batchTimer.shutdownNow();
         }
-        executor.shutdown();
-        boolean done;
-        try {
-            done = executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            done = false;
-        }
+        boolean done = EndpointThreads.drain(executor, timeout);
         synchronized (this) {
             if (listener != null) {
                 listener.close();
@@ -200,14 +187,6 @@ public final class NotificationListener implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     @Override
     public String toString() {

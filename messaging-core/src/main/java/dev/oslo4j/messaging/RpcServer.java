@@ -15,12 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -72,10 +70,9 @@ public final class RpcServer implements AutoCloseable {
             throw new InvalidConfiguration(e.getMessage(), e);
         }
         int threads = b.executorThreads > 0 ? b.executorThreads : transport.options().executorThreadPoolSize();
-        this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                named("oslo4j-rpc-" + target.topic()));
-        executor.allowCoreThreadTimeOut(true);
-        this.heartbeats = new ScheduledThreadPoolExecutor(1, named("oslo4j-rpc-heartbeat-" + target.topic()));
+        this.executor = EndpointThreads.pool(threads, "oslo4j-rpc-" + target.topic());
+        this.heartbeats = new ScheduledThreadPoolExecutor(1,
+                EndpointThreads.named("oslo4j-rpc-heartbeat-" + target.topic()));
         heartbeats.setRemoveOnCancelPolicy(true);
     }
 
@@ -114,14 +111,7 @@ public final class RpcServer implements AutoCloseable {
      */
     public boolean await(Duration timeout) {
         stop();
-        executor.shutdown();
-        boolean done;
-        try {
-            done = executor.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            done = false;
-        }
+        boolean done = EndpointThreads.drain(executor, timeout);
         heartbeats.shutdownNow();
         synchronized (this) {
             if (listener != null) {
@@ -235,14 +225,6 @@ public final class RpcServer implements AutoCloseable {
         return e instanceof DispatchError || e instanceof NoSuchMethod || e instanceof UnsupportedVersion;
     }
 
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-    }
 
     /** oslo's {@code rpc_ping_enabled} endpoint. */
     private static final class PingEndpoint implements DynamicEndpoint {
