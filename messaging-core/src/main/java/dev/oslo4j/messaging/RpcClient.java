@@ -135,7 +135,7 @@ public final class RpcClient {
                 throw rethrow(e);
             }
             return resultOf(r);
-        }, AsyncCompletions.executor());
+        });
     }
 
     /**
@@ -171,7 +171,7 @@ public final class RpcClient {
                 throw rethrow(e);
             }
             return v;
-        }, AsyncCompletions.executor());
+        });
     }
 
     private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
