@@ -64,13 +64,7 @@ class RejectParityTest {
     void nackMultipleRequeuesEveryMessageUpToTheTag(BrokerUnderTest broker) throws Exception {
         Channel channel = broker.connect().createChannel();
         String queue = Amqp.queue(broker, channel, null);
-        for (String body : List.of("a", "b", "c")) {
-            Amqp.publish(channel, queue, body);
-        }
-        long last = 0;
-        for (int i = 0; i < 3; i++) {
-            last = await(channel, queue).getEnvelope().getDeliveryTag();
-        }
+        long last = publishAndFetch(channel, queue, List.of("a", "b", "c"));
         channel.basicNack(last, true, true);
 
         List<String> again = new ArrayList<>();
@@ -86,13 +80,7 @@ class RejectParityTest {
     void nackMultipleWithoutRequeueDiscardsThemAll(BrokerUnderTest broker) throws Exception {
         Channel channel = broker.connect().createChannel();
         String queue = Amqp.queue(broker, channel, null);
-        for (String body : List.of("a", "b", "c")) {
-            Amqp.publish(channel, queue, body);
-        }
-        long last = 0;
-        for (int i = 0; i < 3; i++) {
-            last = await(channel, queue).getEnvelope().getDeliveryTag();
-        }
+        long last = publishAndFetch(channel, queue, List.of("a", "b", "c"));
         channel.basicNack(last, true, false);
         assertThat(channel.basicGet(queue, false)).isNull();
         assertThat(Amqp.depth(channel, queue)).isZero();
@@ -120,6 +108,18 @@ class RejectParityTest {
             channel.basicAck(tag, false);
             channel.queueDeclarePassive(queue);
         });
+    }
+
+    /** Publishes {@code bodies} and fetches them all unacknowledged; returns the last delivery tag. */
+    private static long publishAndFetch(Channel channel, String queue, List<String> bodies) throws Exception {
+        for (String body : bodies) {
+            Amqp.publish(channel, queue, body);
+        }
+        long last = 0;
+        for (int i = 0; i < bodies.size(); i++) {
+            last = await(channel, queue).getEnvelope().getDeliveryTag();
+        }
+        return last;
     }
 
     private static GetResponse await(Channel channel, String queue) {
