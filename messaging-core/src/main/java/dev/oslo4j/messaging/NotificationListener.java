@@ -13,9 +13,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Consumes notifications (oslo's notification listener and batch notification listener), wire-compatible with
@@ -62,7 +62,7 @@ public final class NotificationListener implements AutoCloseable {
     private final String pool;
     private final int prefetch;
     private final Set<Priority> priorities;
-    private final ThreadPoolExecutor executor;
+    private final EndpointThreads executor;
     private final ScheduledExecutorService batchTimer;
     private final NotificationBatcher batcher;
     private final String name;
@@ -104,7 +104,7 @@ public final class NotificationListener implements AutoCloseable {
         int configured = b.prefetch > 0 ? b.prefetch : transport.options().rabbitQosPrefetchCount();
         // oslo's default prefetch is unlimited; bounded here so that a backlog is not pulled into memory at once.
         this.prefetch = configured > 0 ? configured : Math.max(256, Math.max(4 * threads, 2 * b.batchSize));
-        this.executor = EndpointThreads.pool(threads, "oslo4j-notify-" + b.targets.get(0).topic());
+        this.executor = EndpointThreads.of(b.executor, threads, "oslo4j-notify-" + b.targets.get(0).topic());
         this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor);
         if (batch) {
             // oslo caps batch_size by the prefetch count: a batch larger than what may be unacknowledged never fills
@@ -164,7 +164,7 @@ public final class NotificationListener implements AutoCloseable {
             batcher.flush();
             batchTimer.shutdownNow();
         }
-        boolean done = EndpointThreads.drain(executor, timeout);
+        boolean done = executor.drain(timeout);
         synchronized (this) {
             if (listener != null) {
                 listener.close();
@@ -183,7 +183,7 @@ public final class NotificationListener implements AutoCloseable {
     public void close() {
         if (!await(Duration.ofSeconds(30))) {
             LOG.warn("{}: endpoints still running after 30 s; closing anyway", name);
-            executor.shutdownNow();
+            executor.abandon();
         }
     }
 
@@ -201,6 +201,7 @@ public final class NotificationListener implements AutoCloseable {
         private String pool;
         private boolean allowRequeue;
         private int executorThreads;
+        private Executor executor;
         private int prefetch;
         private int batchSize;
         private Duration batchTimeout;
@@ -254,6 +255,19 @@ public final class NotificationListener implements AutoCloseable {
         /** Whether REQUEUE results (and endpoint exceptions) redeliver; default false, as oslo's factory. */
         public Builder allowRequeue(boolean allowRequeue) {
             this.allowRequeue = allowRequeue;
+            return this;
+        }
+
+        /**
+         * Runs the endpoints on {@code executor} instead of a pool of {@link #executorThreads} threads — e.g.
+         * {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+ for endpoints that block on I/O, or a pool
+         * shared with the rest of the application. Each message is one task; how many run at once, and so the
+         * order of processing, is then the executor's business ({@code executorThreads} no longer applies). The
+         * listener never shuts it down: stopping waits for the tasks it submitted. See docs/notifications.md for what each choice
+         * costs.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

@@ -54,7 +54,8 @@ public final class Notifier {
 
     /** Drivers and limits shared by a notifier and its {@link #prepare} copies. */
     private record Shared(List<NotifierDriver> drivers, List<String> driverNames, List<String> topics,
-                          Semaphore inFlight, BiConsumer<Notification, Throwable> onFailure) {
+                          Semaphore inFlight, BiConsumer<Notification, Throwable> onFailure,
+                          CompletionExecutor completions) {
     }
 
     private final Shared shared;
@@ -152,7 +153,8 @@ public final class Notifier {
                 report(m, priority, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             }
         });
-        return sent;
+        // the caller's stages run on the transport's completion executor, never on the AMQP I/O thread
+        return shared.completions() == null || sent.isDone() ? sent : shared.completions().relay(sent);
     }
 
     private CompletableFuture<Void> send(NotifierDriver driver, NotificationMessage m, Priority priority) {
@@ -353,7 +355,8 @@ public final class Notifier {
             for (String name : drivers) {
                 built.add(NotifierDrivers.create(name, s));
             }
-            Shared shared = new Shared(List.copyOf(built), drivers, topics, new Semaphore(maxInFlight), onFailure);
+            Shared shared = new Shared(List.copyOf(built), drivers, topics, new Semaphore(maxInFlight), onFailure,
+                    transport == null ? null : transport.completions());
             return new Notifier(shared, publisherId, retry);
         }
     }

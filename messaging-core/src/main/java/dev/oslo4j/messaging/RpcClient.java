@@ -120,7 +120,7 @@ public final class RpcClient {
     }
 
     /**
-     * Calls without blocking. The future completes (on a pool thread, never on an I/O thread) with the result,
+     * Calls without blocking. The future completes on the transport's completion executor (never on an I/O thread) with the result,
      * or exceptionally with the exceptions {@link #call} throws.
      */
     public CompletableFuture<JsonNode> callAsync(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -135,7 +135,7 @@ public final class RpcClient {
                 throw rethrow(e);
             }
             return resultOf(r);
-        });
+        }, transport.completionExecutor());
     }
 
     /**
@@ -156,7 +156,8 @@ public final class RpcClient {
     }
 
     /**
-     * {@link #cast} without blocking: completes (on a pool thread, never on an I/O thread) when the broker
+     * {@link #cast} without blocking: completes on the transport's completion executor (never on an I/O thread)
+     * when the broker
      * confirmed the message.
      */
     public CompletableFuture<Void> castAsync(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -171,7 +172,7 @@ public final class RpcClient {
                 throw rethrow(e);
             }
             return v;
-        });
+        }, transport.completionExecutor());
     }
 
     private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {

@@ -15,9 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -47,7 +47,7 @@ public final class RpcServer implements AutoCloseable {
     private final Transport transport;
     private final Target target;
     private final RpcDispatcher dispatcher;
-    private final ThreadPoolExecutor executor;
+    private final EndpointThreads executor;
     private final ScheduledThreadPoolExecutor heartbeats;
     private final List<Consumer<RpcRequestInfo>> observers;
     private Listener listener;
@@ -70,7 +70,7 @@ public final class RpcServer implements AutoCloseable {
             throw new InvalidConfiguration(e.getMessage(), e);
         }
         int threads = b.executorThreads > 0 ? b.executorThreads : transport.options().executorThreadPoolSize();
-        this.executor = EndpointThreads.pool(threads, "oslo4j-rpc-" + target.topic());
+        this.executor = EndpointThreads.of(b.executor, threads, "oslo4j-rpc-" + target.topic());
         this.heartbeats = new ScheduledThreadPoolExecutor(1,
                 EndpointThreads.named("oslo4j-rpc-heartbeat-" + target.topic()));
         heartbeats.setRemoveOnCancelPolicy(true);
@@ -111,7 +111,7 @@ public final class RpcServer implements AutoCloseable {
      */
     public boolean await(Duration timeout) {
         stop();
-        boolean done = EndpointThreads.drain(executor, timeout);
+        boolean done = executor.drain(timeout);
         heartbeats.shutdownNow();
         synchronized (this) {
             if (listener != null) {
@@ -131,7 +131,7 @@ public final class RpcServer implements AutoCloseable {
     public void close() {
         if (!await(Duration.ofSeconds(30))) {
             LOG.warn("RPC server {}: requests still running after 30 s; closing anyway", target);
-            executor.shutdownNow();
+            executor.abandon();
         }
     }
 
@@ -252,6 +252,7 @@ public final class RpcServer implements AutoCloseable {
         private final List<Object> endpoints = new ArrayList<>();
         private final List<Consumer<RpcRequestInfo>> observers = new ArrayList<>();
         private int executorThreads;
+        private Executor executor;
 
         private Builder(Transport transport, Target target) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -276,6 +277,19 @@ public final class RpcServer implements AutoCloseable {
          */
         public Builder onRequest(Consumer<RpcRequestInfo> observer) {
             observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * Runs the endpoints on {@code executor} instead of a pool of {@link #executorThreads} threads — e.g.
+         * {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+ for endpoints that block on I/O, or a pool
+         * shared with the rest of the application. Each message is one task; how many run at once, and so the
+         * order of processing, is then the executor's business ({@code executorThreads} no longer applies). The
+         * server never shuts it down: stopping waits for the tasks it submitted. See docs/rpc.md for what each choice
+         * costs.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 

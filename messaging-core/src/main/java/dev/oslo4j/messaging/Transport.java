@@ -6,6 +6,7 @@ import dev.oslo4j.messaging.driver.rabbit.RabbitDriver;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 
 /**
  * A connection to the message bus (oslo's {@code Transport}): thread-safe, shared by every client, server,
@@ -23,17 +24,25 @@ import java.util.Objects;
  * {@code rabbit://} with {@code ssl=true}. The URL's query options override {@link MessagingOptions}.
  * Opening connects to the first reachable host (trying each once) and fails with
  * {@link BrokerConnectionError} explaining each host's failure.
+ *
+ * <p>The futures of {@link RpcClient#castAsync}, {@link RpcClient#callAsync} and {@link Notifier} complete on the
+ * transport's completion pool: at most {@link #completionThreads()} daemon threads named
+ * {@code oslo4j-completion-N}, never an AMQP I/O thread nor {@code CompletableFuture}'s default executor (which
+ * starts a thread per task on a machine with two cores or fewer). Stages that block belong on an executor of
+ * their own ({@code thenApplyAsync(fn, yours)}), or pass one to {@link #open(String, MessagingOptions, Executor)}.
  */
 public final class Transport implements AutoCloseable {
 
     private final TransportURL url;
     private final MessagingOptions options;
     private final Driver driver;
+    private final CompletionExecutor completions;
 
-    private Transport(TransportURL url, MessagingOptions options, Driver driver) {
+    private Transport(TransportURL url, MessagingOptions options, Driver driver, CompletionExecutor completions) {
         this.url = url;
         this.options = options;
         this.driver = driver;
+        this.completions = completions;
     }
 
     /** Opens a transport with default options. */
@@ -46,8 +55,25 @@ public final class Transport implements AutoCloseable {
         return open(TransportURL.parse(url), options);
     }
 
+    /**
+     * Opens a transport whose asynchronous results complete on {@code completionExecutor} (e.g. virtual threads,
+     * or the application's own pool) instead of the transport's completion pool. The transport never shuts it
+     * down.
+     */
+    public static Transport open(String url, MessagingOptions options, Executor completionExecutor) {
+        return open(TransportURL.parse(url), options, completionExecutor);
+    }
+
     /** Opens a transport from a parsed URL; the URL's query options override {@code options}. */
     public static Transport open(TransportURL url, MessagingOptions options) {
+        return open(url, options, null);
+    }
+
+    /**
+     * Opens a transport from a parsed URL with a completion executor of the caller's (null: the transport's own
+     * pool); the URL's query options override {@code options}.
+     */
+    public static Transport open(TransportURL url, MessagingOptions options, Executor completionExecutor) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
         Map<String, String> query = new LinkedHashMap<>(url.query());
@@ -61,7 +87,8 @@ public final class Transport implements AutoCloseable {
                     + "' is not supported; use rabbit:// (or kombu://, amqps://): " + url);
         }
         MessagingOptions effective = options.withOverrides(query, "transport URL");
-        return new Transport(url, effective, new RabbitDriver(url, effective));
+        CompletionExecutor completions = new CompletionExecutor(completionExecutor);
+        return new Transport(url, effective, new RabbitDriver(url, effective), completions);
     }
 
     /** The URL this transport was opened with ({@code toString()} masks passwords). */
@@ -82,10 +109,28 @@ public final class Transport implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * Where asynchronous results complete: the executor given to {@code open}, or the transport's pool. For
+     * oslo4j's own modules; applications chain their stages on the futures they get.
+     */
+    public Executor completionExecutor() {
+        return completions;
+    }
+
+    CompletionExecutor completions() {
+        return completions;
+    }
+
+    /** Threads of the transport's own completion pool (0 when the application supplied an executor). */
+    public int completionThreads() {
+        return completions.maxThreads();
+    }
+
     /** Closes connections; pending calls fail with {@link MessagingException}. Idempotent. */
     @Override
     public void close() {
         driver.close();
+        completions.close(); // after the driver: the failures of pending futures are still delivered
     }
 
     @Override
