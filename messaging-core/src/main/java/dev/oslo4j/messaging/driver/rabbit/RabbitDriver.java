@@ -43,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RabbitDriver implements Driver {
 
     private static final Logger LOG = LoggerFactory.getLogger(RabbitDriver.class);
+    static final int RPC_SERVER_PREFETCH = 256;
 
     private final MessagingOptions options;
     private final Topology topology;
@@ -153,7 +154,7 @@ public final class RabbitDriver implements Driver {
         }
         ensureListenConnection();
         RabbitRpcListener l = new RabbitRpcListener(listenConnection, timer, target, topology,
-                options.rabbitQosPrefetchCount(), handler, replySender);
+                rpcServerPrefetch(options.rabbitQosPrefetchCount()), handler, replySender);
         startListener(l);
         return l;
     }
@@ -169,6 +170,19 @@ public final class RabbitDriver implements Driver {
                 topology, prefetch > 0 ? prefetch : options.rabbitQosPrefetchCount(), handler);
         startListener(l);
         return l;
+    }
+
+    /**
+     * An RPC server's prefetch: {@code rabbit_qos_prefetch_count} when set, else {@value #RPC_SERVER_PREFETCH}
+     * (oslo's default is unlimited). Unlimited, the broker pushes a server its whole backlog at once, and every
+     * connection loss requeues whatever of it the broker had not yet seen acknowledged — acks that were still on
+     * their way included — to the head of the queue, where it is processed again (past the 16-id
+     * {@code _unique_id} window) before anything newer; with a sender faster than the server, each fault
+     * multiplied the duplicates (docs/reliability.md, "Redeliveries and the prefetch"). Bounded, a fault
+     * redelivers at most this many.
+     */
+    static int rpcServerPrefetch(int configured) {
+        return configured > 0 ? configured : RPC_SERVER_PREFETCH;
     }
 
     private void startListener(ConsumerChannel l) {

@@ -40,6 +40,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
     private final int prefetch;
     private final NotificationHandler handler;
     private final UniqueIdCache acked = new UniqueIdCache();
+    private final LostAcks lostAcks;
     /** Acks of the current channel's deliveries (replaced with the channel). */
     private volatile AckCoalescer acks;
 
@@ -51,6 +52,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
         this.pool = pool;
         this.topology = topology;
         this.prefetch = prefetch;
+        this.lostAcks = new LostAcks(prefetch > 0 ? prefetch : 65_536);
         this.handler = handler;
     }
 
@@ -68,6 +70,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
+        lostAcks.channelReplaced();
         acks = new AckCoalescer(ch, prefetch, ACK_DELAY_MS, timer);
         Consumer consumer = new Consumer(ch, acks);
         List<String> tags = new ArrayList<>();
@@ -113,7 +116,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
                 acks.reject(env.getDeliveryTag(), false);
                 return;
             }
-            if (acked.contains(n.uniqueId())) {
+            if (acked.contains(n.uniqueId()) || lostAcks.alreadyProcessed(n.uniqueId(), env.isRedeliver())) {
                 LOG.debug("{}: dropped duplicate notification {}", describe(), n.uniqueId());
                 acks.ack(env.getDeliveryTag());
                 return;
@@ -162,6 +165,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
         public void ack() {
             if (settle("ack")) {
                 acked.add(message.uniqueId());
+                lostAcks.acked(message.uniqueId());
             }
         }
 

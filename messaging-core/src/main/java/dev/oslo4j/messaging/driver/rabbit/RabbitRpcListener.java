@@ -20,7 +20,8 @@ import java.util.concurrent.ScheduledExecutorService;
 /**
  * An RPC server's consumer (spec §4.1–4.3, §5.7): one channel consuming {@code <topic>}, {@code <topic>.<server>}
  * and its own {@code <topic>_fanout_<hex32>}; requests are acknowledged on receipt (before dispatch, as oslo),
- * de-duplicated by {@code _unique_id} (last 16), and handed to the handler; malformed ones are logged and rejected
+ * de-duplicated by {@code _unique_id} (last 16, and {@link LostAcks} for redeliveries after a lost connection), and
+ * handed to the handler; malformed ones are logged and rejected
  * without requeue. The fanout queue is deleted on {@link #close()}.
  */
 final class RabbitRpcListener extends ConsumerChannel {
@@ -34,6 +35,7 @@ final class RabbitRpcListener extends ConsumerChannel {
     private final ReplySender replies;
     private final String fanoutQueue;
     private final UniqueIdCache seen = new UniqueIdCache();
+    private final LostAcks lostAcks;
 
     RabbitRpcListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer, Target target,
                       Topology topology, int prefetch, RpcHandler handler, ReplySender replies) {
@@ -44,6 +46,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         this.handler = handler;
         this.replies = replies;
         this.fanoutQueue = Topology.newFanoutQueue(target.topic());
+        this.lostAcks = new LostAcks(prefetch);
     }
 
     @Override
@@ -63,6 +66,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
+        lostAcks.channelReplaced();
         Consumer consumer = new Consumer(ch);
         return List.of(
                 ch.basicConsume(topic, false, "", false, false, topology.consumerArgs(), consumer),
@@ -101,6 +105,12 @@ final class RabbitRpcListener extends ConsumerChannel {
                 return;
             }
             getChannel().basicAck(env.getDeliveryTag(), false);
+            if (lostAcks.alreadyProcessed(request.uniqueId(), env.isRedeliver())) {
+                LOG.debug("{}: dropped duplicate request {} (redelivered: its acknowledgement was lost with the"
+                        + " connection)", describe(), request.uniqueId());
+                return;
+            }
+            lostAcks.acked(request.uniqueId());
             if (!seen.add(request.uniqueId())) {
                 LOG.debug("{}: dropped duplicate request {}", describe(), request.uniqueId());
                 return;
