@@ -8,10 +8,11 @@ import java.util.Set;
  * Recognises messages that come back only because their acknowledgement was lost with the connection. A consumer
  * remembers the {@code _unique_id}s of the last {@code capacity} messages it acknowledged on its channel — with a
  * prefetch of {@code capacity}, every message the broker may still count as unacknowledged is among them. When
- * the channel is replaced (connection lost, channel rebuilt), those ids become suspects: the broker requeued
- * whichever of their acks it had not read, and redelivers them flagged {@code redelivered}. A redelivered message
- * whose id is a suspect was processed already and is acknowledged and dropped; anything else — a message never
- * read, a sender's re-publish — is processed as before, and oslo's 16-id window still applies.
+ * the channel is replaced (connection lost, channel rebuilt, broker restarted), those ids become suspects: the
+ * broker requeued whichever of their acks it had not read and delivers them again — flagged {@code redelivered}
+ * after a lost connection, not always after a broker restart, so the flag is not required. A message whose id is
+ * a suspect was processed already and is acknowledged and dropped (once); anything else — a message never read,
+ * an older duplicate — is processed as before, and oslo's 16-id window still applies.
  */
 final class LostAcks {
 
@@ -44,8 +45,8 @@ final class LostAcks {
         acked = new ArrayDeque<>(Math.min(capacity, 1_024));
     }
 
-    /** Whether this delivery is a redelivery of a message already processed (each suspect matches once). */
-    synchronized boolean alreadyProcessed(String id, boolean redelivered) {
-        return redelivered && id != null && !suspects.isEmpty() && suspects.remove(id);
+    /** Whether this delivery is a message already processed before the channel was lost (each matches once). */
+    synchronized boolean alreadyProcessed(String id) {
+        return id != null && !suspects.isEmpty() && suspects.remove(id);
     }
 }

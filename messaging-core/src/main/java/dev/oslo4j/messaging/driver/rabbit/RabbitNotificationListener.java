@@ -116,7 +116,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
                 acks.reject(env.getDeliveryTag(), false);
                 return;
             }
-            if (acked.contains(n.uniqueId()) || lostAcks.alreadyProcessed(n.uniqueId(), env.isRedeliver())) {
+            if (acked.contains(n.uniqueId()) || lostAcks.alreadyProcessed(n.uniqueId())) {
                 LOG.debug("{}: dropped duplicate notification {}", describe(), n.uniqueId());
                 acks.ack(env.getDeliveryTag());
                 return;

@@ -105,9 +105,9 @@ final class RabbitRpcListener extends ConsumerChannel {
                 return;
             }
             getChannel().basicAck(env.getDeliveryTag(), false);
-            if (lostAcks.alreadyProcessed(request.uniqueId(), env.isRedeliver())) {
-                LOG.debug("{}: dropped duplicate request {} (redelivered: its acknowledgement was lost with the"
-                        + " connection)", describe(), request.uniqueId());
+            if (lostAcks.alreadyProcessed(request.uniqueId())) {
+                LOG.debug("{}: dropped duplicate request {} (processed before the connection was lost; its"
+                        + " acknowledgement was lost with it)", describe(), request.uniqueId());
                 return;
             }
             lostAcks.acked(request.uniqueId());
