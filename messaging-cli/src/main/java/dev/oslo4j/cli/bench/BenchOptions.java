@@ -66,6 +66,17 @@ public final class BenchOptions {
     @Option(names = "--json", description = "Print the summary as one JSON document instead of a table.")
     boolean json;
 
+    @Option(names = "--sweep", paramLabel = "PARAM[=V1,V2,...]",
+            description = "Run the pattern at several values of one parameter, every contender at each, and end "
+                    + "with a table of rates, p99s and ratios per value: payload-bytes (default 100,10240,1048576) "
+                    + "or threads (default 1,8,32,128).")
+    String sweep;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "With --sweep: draw rate and p99 against the swept value for every contender into FILE "
+                    + "(.png or .svg).")
+    java.nio.file.Path plot;
+
     public String url() {
         return url;
     }
@@ -81,6 +92,31 @@ public final class BenchOptions {
     /** The baselines asked for, each once, in the order given. */
     public Set<Baseline> baselines() {
         return new LinkedHashSet<>(baselines);
+    }
+
+    /** The sweep asked for, or null; a bad one is a usage error. */
+    public Sweep sweep() {
+        if (sweep == null) {
+            if (plot != null) {
+                throw CliFailure.usage("--plot needs --sweep (it draws the points of a sweep)");
+            }
+            return null;
+        }
+        try {
+            Sweep s = Sweep.parse(sweep);
+            s.loads(spec());
+            if (plot != null) {
+                SweepChart.formatOf(plot);
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+    }
+
+    /** Where {@code --plot} draws the sweep, or null. */
+    public java.nio.file.Path plot() {
+        return plot;
     }
 
     /** The load as a {@link LoadSpec}; nonsense (zero messages, negative sizes) is a usage error. */
