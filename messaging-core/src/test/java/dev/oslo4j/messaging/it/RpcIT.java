@@ -356,6 +356,38 @@ class RpcIT {
         assertThat(transport.completionThreads()).isBetween(2, 4);
     }
 
+    /** A server given an executor runs its endpoints there, and stopping waits for what it handed over. */
+    @Test
+    void aServerRunsItsEndpointsOnTheExecutorItWasGiven() throws Exception {
+        java.util.concurrent.ExecutorService mine = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "app-endpoint");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            java.util.Set<String> ran = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.concurrent.atomic.AtomicInteger observed = new java.util.concurrent.atomic.AtomicInteger();
+            RpcServer s = RpcServer.builder(transport, Target.topic(topic).withServer("s1"))
+                    .endpoint(new Service("s1")).executor(mine)
+                    .onRequest(info -> {
+                        ran.add(Thread.currentThread().getName());
+                        observed.incrementAndGet();
+                    }).build().start();
+            closeAfter.add(s);
+            RpcClient c = client();
+            assertThat(c.call(Map.of(), "whoami", Map.of()).asText()).isEqualTo("s1");
+            java.util.concurrent.CompletableFuture<JsonNode> slow = c.callAsync(Map.of(), "sleep",
+                    Map.of("seconds", 0.5));
+            Await.until(Duration.ofSeconds(10), "the sleep request reached the endpoint", () -> observed.get() == 2);
+            assertThat(ran).containsExactly("app-endpoint");
+            assertThat(s.await(Duration.ofSeconds(10))).as("stopping waited for the running request").isTrue();
+            assertThat(slow.get(10, TimeUnit.SECONDS).asDouble()).isEqualTo(0.5);
+            assertThat(mine.isShutdown()).as("the application's executor is left running").isFalse();
+        } finally {
+            mine.shutdownNow();
+        }
+    }
+
     /** An executor given to the transport runs every asynchronous completion: RPC and notifier futures. */
     @Test
     void asyncResultsCompleteOnTheExecutorGivenToTheTransport() throws Exception {
