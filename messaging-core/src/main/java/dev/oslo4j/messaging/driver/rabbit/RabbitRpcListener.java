@@ -106,8 +106,8 @@ final class RabbitRpcListener extends ConsumerChannel {
             }
             getChannel().basicAck(env.getDeliveryTag(), false);
             if (lostAcks.alreadyProcessed(request.uniqueId())) {
-                LOG.debug("{}: dropped duplicate request {} (processed before the connection was lost; its"
-                        + " acknowledgement was lost with it)", describe(), request.uniqueId());
+                LOG.debug("{}: dropped duplicate request {} (already processed around a lost connection)",
+                        describe(), request.uniqueId());
                 return;
             }
             lostAcks.acked(request.uniqueId());

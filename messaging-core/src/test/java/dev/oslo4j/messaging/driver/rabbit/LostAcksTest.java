@@ -22,19 +22,32 @@ class LostAcksTest {
     @Test
     void onlyTheLastCapacityAcknowledgementsAreSuspects() {
         LostAcks lost = new LostAcks(16);
-        for (int i = 0; i < 40; i++) {
+        int n = LostAcks.MIN_CAPACITY + 10;
+        for (int i = 0; i < n; i++) {
             lost.acked("m" + i);
         }
         lost.channelReplaced();
 
-        assertThat(lost.alreadyProcessed("m23")).as("older than the prefetch: the broker had settled it")
-                .isFalse();
-        assertThat(lost.alreadyProcessed("m24")).isTrue();
-        assertThat(lost.alreadyProcessed("m39")).isTrue();
+        assertThat(lost.alreadyProcessed("m9")).as("older than the window: the broker had settled it").isFalse();
+        assertThat(lost.alreadyProcessed("m10")).isTrue();
+        assertThat(lost.alreadyProcessed("m" + (n - 1))).isTrue();
     }
 
     @Test
-    void nothingIsSuspectBeforeAChannelWasLost() {
+    void aCopyOfAMessageProcessedAfterTheReplacementIsRecognisedUntilTheWindowCloses() {
+        LostAcks lost = new LostAcks(16);
+        lost.channelReplaced();
+        lost.acked("original"); // the original, queued before the fault, processed on the new channel
+
+        assertThat(lost.alreadyProcessed("original")).as("the sender's re-published copy").isTrue();
+        for (int i = 0; i < LostAcks.MIN_CAPACITY; i++) {
+            lost.acked("later" + i);
+        }
+        assertThat(lost.alreadyProcessed("original")).as("no fault window any more: oslo's 16 ids only").isFalse();
+    }
+
+    @Test
+    void withoutAFaultNothingBeyondOslosWindowIsDropped() {
         LostAcks lost = new LostAcks(16);
         lost.acked("a");
 
