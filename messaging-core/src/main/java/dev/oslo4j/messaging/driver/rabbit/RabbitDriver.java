@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +108,7 @@ final class RabbitDriver implements Driver {
         }
         ensureReplyQueue();
         String msgId = Ids.hex32();
-        Number monitor = options.callMonitorTimeout() == null ? null : seconds(options.callMonitorTimeout());
+        Number monitor = options.callMonitorTimeout() == null ? null : RpcMessages.seconds(options.callMonitorTimeout());
         byte[] body = properties.encodeBody(RpcMessages.encodeCall(request, msgId, replyQueue.name(), monitor,
                 Ids.hex32()));
         PendingCall call = replyQueue.register(msgId, options.timeout().toNanos(),
@@ -252,12 +251,6 @@ final class RabbitDriver implements Driver {
         if (t.topic() == null || t.topic().isEmpty()) {
             throw new IllegalArgumentException("a topic is required to send: " + t);
         }
-    }
-
-    /** Whole seconds as an integer (as Python clients usually send), otherwise fractional seconds. */
-    static Number seconds(Duration d) {
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? (Number) (millis / 1000) : (Number) (millis / 1000.0);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

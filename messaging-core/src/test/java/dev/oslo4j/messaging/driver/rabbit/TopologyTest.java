@@ -83,8 +83,8 @@ class TopologyTest {
 
     @Test
     void callMonitorSecondsAreIntegersWhenWhole() {
-        assertThat(RabbitDriver.seconds(java.time.Duration.ofSeconds(2))).isEqualTo(2L);
-        assertThat(RabbitDriver.seconds(java.time.Duration.ofMillis(2500))).isEqualTo(2.5);
+        assertThat(dev.oslo4j.messaging.wire.RpcMessages.seconds(java.time.Duration.ofSeconds(2))).isEqualTo(2L);
+        assertThat(dev.oslo4j.messaging.wire.RpcMessages.seconds(java.time.Duration.ofMillis(2500))).isEqualTo(2.5);
     }
 
     @Test
