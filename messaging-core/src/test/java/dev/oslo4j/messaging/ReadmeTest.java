@@ -43,6 +43,20 @@ class ReadmeTest {
     }
 
     @Test
+    void theQuickstartExampleRunsOnFakeWithoutABroker() throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+            HelloOslo.main(new String[] {"fake:///readme-test"});
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .isEqualTo("1 + 2 = 3\ncalculator.host1 calculator.sum.computed {\"sum\":3}\n");
+    }
+
+    @Test
     void everyOptionIsInTheConfigurationReferenceWithItsDefault() throws IOException {
         String readme = Files.readString(README);
         for (OptionSpec option : OptionCatalog.installed().all().values()) {
