@@ -116,8 +116,9 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
 
     @Override
     public void receiveBasicReject(long deliveryTag, boolean requeue) {
-        if (checkTag("reject", deliveryTag, false) && !streams.settleWithoutRequeue(deliveryTag)) {
-            channel.receiveBasicReject(deliveryTag, requeue);
+        if (checkTag("reject", deliveryTag, false) && !streams.refusesRejectOrNack(deliveryTag)) {
+            boolean drop = requeue && DeliveryLimit.exceeded(virtualHost(), channel, deliveryTag);
+            channel.receiveBasicReject(deliveryTag, requeue && !drop);
         }
     }
 
@@ -130,9 +131,11 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
         Iterable<Long> tags = multiple ? DeliveryTags.upTo(channel, deliveryTag == 0 ? Long.MAX_VALUE : deliveryTag)
                 : java.util.List.of(deliveryTag);
         for (long tag : tags) {
-            if (!streams.settleWithoutRequeue(tag)) {
-                channel.receiveBasicNack(tag, false, requeue);
+            if (streams.refusesRejectOrNack(tag)) {
+                return;
             }
+            boolean drop = requeue && DeliveryLimit.exceeded(virtualHost(), channel, tag);
+            channel.receiveBasicNack(tag, false, requeue && !drop);
         }
     }
 

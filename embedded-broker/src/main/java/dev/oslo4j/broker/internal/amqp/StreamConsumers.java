@@ -18,9 +18,9 @@ import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
  * One channel's consumers of stream queues ({@code x-queue-type: stream}) with RabbitMQ's rules: a
  * consumer needs a per-consumer prefetch ({@code basic.qos}, 406 otherwise) and manual acks (540), starts
  * at its {@code x-stream-offset} ({@link StreamOffset}, attached by {@link StreamEntries}) and never removes
- * what it reads (the queue was created with Broker-J's non-destructive consumers). Settling a stream
- * delivery only returns credit: reject and nack never requeue, as on RabbitMQ. {@code basic.get} and
- * {@code queue.purge} are refused (540).
+ * what it reads (the queue was created with Broker-J's non-destructive consumers): an ack only returns
+ * credit. {@code basic.reject}, {@code basic.nack}, {@code basic.get} and {@code queue.purge} are refused
+ * (540), as RabbitMQ 3.10 refuses them.
  */
 final class StreamConsumers {
 
@@ -103,10 +103,10 @@ final class StreamConsumers {
     }
 
     /**
-     * Settles a rejected or nacked stream delivery as RabbitMQ does (credit back, nothing requeued or
-     * dead-lettered); false when {@code tag} is not a stream delivery.
+     * RabbitMQ 3.10 closes the connection (540) when a stream delivery is rejected or nacked; false when
+     * {@code tag} is not a stream delivery.
      */
-    boolean settleWithoutRequeue(long tag) {
+    boolean refusesRejectOrNack(long tag) {
         RabbitVirtualHost vhost = rc.virtualHost();
         if (vhost == null || !rc.connection().hasStreamConsumers()) {
             return false;
@@ -115,8 +115,8 @@ final class StreamConsumers {
         if (!(delivered instanceof QueueEntry entry) || !isStream(vhost, entry.getQueue().getName())) {
             return false;
         }
-        // The entry was never acquired: Broker-J's ack releases the credit and leaves the entry in place.
-        rc.channel().receiveBasicAck(tag, false);
+        rc.closeConnection(RabbitErrors.NOT_IMPLEMENTED, RabbitErrors.text(RabbitErrors.NOT_IMPLEMENTED,
+                "basic.nack and basic.reject not supported by stream queues " + describe(vhost, entry.getQueue().getName())));
         return true;
     }
 }
