@@ -7,6 +7,7 @@ import java.util.Set;
 import org.apache.qpid.server.message.MessageInstance;
 import org.apache.qpid.server.model.Consumer;
 import org.apache.qpid.server.model.Queue;
+import org.apache.qpid.server.protocol.v0_8.AMQChannel;
 import org.apache.qpid.server.protocol.v0_8.AMQShortString;
 import org.apache.qpid.server.protocol.v0_8.FieldTable;
 import org.apache.qpid.server.queue.QueueEntry;
@@ -35,6 +36,12 @@ final class StreamConsumers {
     static boolean isStream(RabbitVirtualHost vhost, String queue) {
         QueueDeclarations.Declared declared = vhost.rabbitState().declarations().get(queue);
         return declared != null && QueueTypes.STREAM.equals(QueueTypes.typeOf(declared.arguments()));
+    }
+
+    /** The stream entry delivered on {@code channel} with {@code tag}, or null when it is not one. */
+    static QueueEntry deliveredStreamEntry(RabbitVirtualHost vhost, AMQChannel channel, long tag) {
+        MessageInstance delivered = DeliveryTags.instance(channel, tag);
+        return delivered instanceof QueueEntry entry && isStream(vhost, entry.getQueue().getName()) ? entry : null;
     }
 
     /** RabbitMQ's name for a queue in errors: {@code queue 's' in vhost 'v'}. */
@@ -111,8 +118,8 @@ final class StreamConsumers {
         if (vhost == null || !rc.connection().hasStreamConsumers()) {
             return false;
         }
-        MessageInstance delivered = DeliveryTags.instance(rc.channel(), tag);
-        if (!(delivered instanceof QueueEntry entry) || !isStream(vhost, entry.getQueue().getName())) {
+        QueueEntry entry = deliveredStreamEntry(vhost, rc.channel(), tag);
+        if (entry == null) {
             return false;
         }
         rc.closeConnection(RabbitErrors.NOT_IMPLEMENTED, RabbitErrors.text(RabbitErrors.NOT_IMPLEMENTED,

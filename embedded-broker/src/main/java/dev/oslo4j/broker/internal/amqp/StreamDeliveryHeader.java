@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.qpid.server.bytebuffer.QpidByteBuffer;
-import org.apache.qpid.server.message.MessageInstance;
 import org.apache.qpid.server.model.NamedAddressSpace;
 import org.apache.qpid.server.protocol.v0_8.AMQChannel;
 import org.apache.qpid.server.protocol.v0_8.AMQMessage;
@@ -46,8 +45,8 @@ final class StreamDeliveryHeader {
         if (!(space instanceof RabbitVirtualHost vhost) || channel == null) {
             return msg;
         }
-        MessageInstance delivered = DeliveryTags.instance(channel, tag);
-        if (!(delivered instanceof QueueEntry entry) || !StreamConsumers.isStream(vhost, entry.getQueue().getName())) {
+        QueueEntry entry = StreamConsumers.deliveredStreamEntry(vhost, channel, tag);
+        if (entry == null) {
             return msg;
         }
         return new AMQMessage(new WithHeader(msg.getStoredMessage(), StreamEntries.offset(entry)),
