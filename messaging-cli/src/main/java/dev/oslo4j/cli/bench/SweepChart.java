@@ -91,12 +91,16 @@ public final class SweepChart {
         LogAxis x = new LogAxis(report.sweep().parameter().label());
         x.setBase(report.sweep().parameter() == Sweep.Parameter.THREADS ? 2 : 10);
         x.setSmallestValue(0.5);
+        plainNumbers(x);
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(x);
         plot.setGap(12);
-        plot.add(subplot(rates, new NumberAxis("rate (msg/s)")), 3);
+        XYPlot top = subplot(rates, new NumberAxis("rate (msg/s)"));
+        plot.add(top, 3);
         LogAxis latency = new LogAxis("p99 latency (ms)");
         latency.setSmallestValue(0.001);
+        plainNumbers(latency);
         plot.add(subplot(p99s, latency), 2);
+        plot.setFixedLegendItems(top.getLegendItems()); // one entry per contender, not one per subplot
         BenchReport first = report.points().get(0);
         String title = String.format(Locale.ROOT, "oslo4j bench %s: %s sweep (%d messages%s)",
                 first.pattern().command(), report.sweep().parameter().flag(), first.spec().messages(),
@@ -104,6 +108,13 @@ public final class SweepChart {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** Ticks at whole powers of the base, written as plain numbers (1, 2, 4 … or 100, 1,000 …), not 2^1.5. */
+    private static void plainNumbers(LogAxis axis) {
+        axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(1));
+        axis.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###",
+                java.text.DecimalFormatSymbols.getInstance(Locale.ROOT)));
     }
 
     private static XYPlot subplot(XYSeriesCollection data, org.jfree.chart.axis.ValueAxis y) {

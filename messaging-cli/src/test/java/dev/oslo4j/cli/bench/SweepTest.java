@@ -61,7 +61,7 @@ class SweepTest {
         byte[] head = Files.readAllBytes(png);
         assertThat(head).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
         String text = Files.readString(svg, StandardCharsets.UTF_8);
-        assertThat(text).contains("<svg").contains("raw amqp-client").contains("rate (msg/s)");
+        assertThat(text).contains("<svg").contains("raw amqp-client").contains("client threads");
     }
 
     private static SweepReport report() {
