@@ -102,6 +102,7 @@ public final class MessagingOptions {
     public boolean sslEnforceFipsMode() { return bool("ssl_enforce_fips_mode"); }
     // ---- connection, failover, heartbeats
     public double kombuReconnectDelay() { return (Double) values.get("kombu_reconnect_delay"); }
+    public double kombuReconnectSplay() { return (Double) values.get("kombu_reconnect_splay"); }
     /** {@code gzip}, {@code bz2} or null (no compression on send). */
     public String kombuCompression() { return str("kombu_compression"); }
     public Duration kombuMissingConsumerRetryTimeout() {
@@ -120,8 +121,16 @@ public final class MessagingOptions {
     public boolean rabbitHaQueues() { return bool("rabbit_ha_queues"); }
     public boolean rabbitQuorumQueue() { return bool("rabbit_quorum_queue"); }
     public int rabbitQuorumDeliveryLimit() { return integer("rabbit_quorum_delivery_limit"); }
-    public int rabbitQuorumMaxMemoryLength() { return integer("rabbit_quroum_max_memory_length"); }
-    public int rabbitQuorumMaxMemoryBytes() { return integer("rabbit_quroum_max_memory_bytes"); }
+    public int rabbitQuorumMaxMemoryLength() { return integer("rabbit_quorum_max_memory_length"); }
+    public int rabbitQuorumMaxMemoryBytes() { return integer("rabbit_quorum_max_memory_bytes"); }
+    /** 16.x: reply and fanout queues are quorum queues too. */
+    public boolean rabbitTransientQuorumQueue() { return bool("rabbit_transient_quorum_queue"); }
+    /** 16.x: fanout through one stream queue per topic. */
+    public boolean rabbitStreamFanout() { return bool("rabbit_stream_fanout"); }
+    /** 16.x: reply and fanout queue names {@code <hostname>:<processname>:<n>}. */
+    public boolean useQueueManager() { return bool("use_queue_manager"); }
+    public String hostname() { return str("hostname"); }
+    public String processname() { return str("processname"); }
     public int rabbitTransientQueuesTtl() { return integer("rabbit_transient_queues_ttl"); }
     public int rabbitQosPrefetchCount() { return integer("rabbit_qos_prefetch_count"); }
     public boolean directMandatoryFlag() { return bool("direct_mandatory_flag"); }
@@ -207,6 +216,13 @@ public final class MessagingOptions {
         public Builder amqpAutoDelete(boolean autoDelete) { return set("amqp_auto_delete", autoDelete); }
         public Builder rabbitQuorumQueue(boolean quorum) { return set("rabbit_quorum_queue", quorum); }
         public Builder rabbitHaQueues(boolean ha) { return set("rabbit_ha_queues", ha); }
+        public Builder rabbitTransientQuorumQueue(boolean quorum) {
+            return set("rabbit_transient_quorum_queue", quorum);
+        }
+        public Builder rabbitStreamFanout(boolean stream) { return set("rabbit_stream_fanout", stream); }
+        public Builder useQueueManager(boolean use) { return set("use_queue_manager", use); }
+        public Builder hostname(String hostname) { return set("hostname", hostname); }
+        public Builder processname(String processname) { return set("processname", processname); }
         public Builder rabbitTransientQueuesTtl(int seconds) { return set("rabbit_transient_queues_ttl", seconds); }
         public Builder rabbitQosPrefetchCount(int count) { return set("rabbit_qos_prefetch_count", count); }
         public Builder heartbeatTimeoutThreshold(int seconds) {
@@ -233,11 +249,7 @@ public final class MessagingOptions {
         }
 
         public MessagingOptions build() {
-            if (Boolean.TRUE.equals(values.get("rabbit_quorum_queue"))
-                    && Boolean.TRUE.equals(values.get("rabbit_ha_queues"))) {
-                throw new InvalidConfiguration("options 'rabbit_quorum_queue' and 'rabbit_ha_queues' cannot both be"
-                        + " enabled: quorum queues are already replicated");
-            }
+            OptionRules.check(values);
             if (Boolean.TRUE.equals(values.get("ssl_enforce_fips_mode"))) {
                 throw new InvalidConfiguration("option 'ssl_enforce_fips_mode' is not supported by oslo4j:"
                         + " configure a FIPS-validated JCE provider in the JVM instead");

@@ -8,8 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Every option oslo4j understands, with oslo 14.0.3's names, types, defaults and bounds: the one place these
- * facts live. Groups: {@code [DEFAULT]} (transport, RPC) and {@code [oslo_messaging_rabbit]}.
+ * Every option oslo4j understands, with oslo's names, types, defaults and bounds (14.0.3's, plus the options
+ * 16.x added, whose defaults keep 14.0.3's behaviour): the one place these facts live. Groups: {@code [DEFAULT]}
+ * (transport, RPC) and {@code [oslo_messaging_rabbit]}.
  */
 final class OptionCatalog {
 
@@ -20,10 +21,10 @@ final class OptionCatalog {
     }
 
     private static final Map<String, Option> OPTIONS = new LinkedHashMap<>();
-    /** Alternative spellings accepted as input (HEAD's corrected names for 14.0.3's misspelt ones). */
+    /** Alternative spellings accepted as input (14.0.3's misspelt names, 16.x's deprecated_name). */
     private static final Map<String, String> ALIASES = Map.of(
-            "rabbit_quorum_max_memory_length", "rabbit_quroum_max_memory_length",
-            "rabbit_quorum_max_memory_bytes", "rabbit_quroum_max_memory_bytes");
+            "rabbit_quroum_max_memory_length", "rabbit_quorum_max_memory_length",
+            "rabbit_quroum_max_memory_bytes", "rabbit_quorum_max_memory_bytes");
 
     static {
         // [DEFAULT]
@@ -42,6 +43,8 @@ final class OptionCatalog {
         bool("ssl_enforce_fips_mode", false, "not supported on the JVM; configure a FIPS JCE provider instead");
         bool("heartbeat_in_pthread", false, "Python threading detail; accepted for compatibility, no effect");
         floatOpt("kombu_reconnect_delay", 1.0, 0.0, 4.5, "extra seconds to wait before reconnecting");
+        floatOpt("kombu_reconnect_splay", 0.0, 0.0, null,
+                "16.x: random extra seconds (0 to this) added to kombu_reconnect_delay");
         choice("kombu_compression", null, List.of("gzip", "bz2"), "compress message bodies on send");
         intOpt("kombu_missing_consumer_retry_timeout", 60, 0, null,
                 "seconds a reply is retried while its reply queue is missing");
@@ -55,11 +58,21 @@ final class OptionCatalog {
         bool("rabbit_ha_queues", false, "declare queues with x-ha-policy=all");
         bool("rabbit_quorum_queue", false, "declare topic/server/notification queues as quorum queues");
         intOpt("rabbit_quorum_delivery_limit", 0, 0, null, "x-delivery-limit of quorum queues (0 = unset)");
-        intOpt("rabbit_quroum_max_memory_length", 0, 0, null,
-                "x-max-in-memory-length of quorum queues (0 = unset); 14.0.3's spelling");
-        intOpt("rabbit_quroum_max_memory_bytes", 0, 0, null,
-                "x-max-in-memory-bytes of quorum queues (0 = unset); 14.0.3's spelling");
-        intOpt("rabbit_transient_queues_ttl", 1800, 1, null, "x-expires (seconds) of reply and fanout queues");
+        intOpt("rabbit_quorum_max_memory_length", 0, 0, null,
+                "x-max-in-memory-length of quorum queues (0 = unset); 14.0.3 spells it rabbit_quroum_…");
+        intOpt("rabbit_quorum_max_memory_bytes", 0, 0, null,
+                "x-max-in-memory-bytes of quorum queues (0 = unset); 14.0.3 spells it rabbit_quroum_…");
+        bool("rabbit_transient_quorum_queue", false,
+                "16.x: declare reply and fanout queues as (durable) quorum queues, the fanout exchange durable");
+        intOpt("rabbit_transient_queues_ttl", 1800, 0, null,
+                "x-expires (seconds) of reply and fanout queues; x-max-age of the stream fanout queue (0 = none)");
+        bool("rabbit_stream_fanout", false, "16.x: fanout through one stream queue <topic>_fanout read by offset"
+                + " (needs rabbit_transient_quorum_queue and rabbit_qos_prefetch_count > 0)");
+        bool("use_queue_manager", false,
+                "16.x: name reply and fanout queues <hostname>:<processname>:<n> instead of random names");
+        str("hostname", LocalIdentity.hostname(), "host name used by the queue manager (default: this host's)");
+        str("processname", LocalIdentity.processName(),
+                "process name used by the queue manager (default: the jar file or main class name)");
         intOpt("rabbit_qos_prefetch_count", 0, 0, null, "basic.qos prefetch of consumers (0 = unlimited)");
         intOpt("heartbeat_timeout_threshold", 60, 0, null, "AMQP heartbeat timeout in seconds (0 = off)");
         intOpt("heartbeat_rate", 2, 1, null, "Python heartbeat check rate; accepted, the AMQP client handles it");

@@ -67,8 +67,8 @@ class MessagingOptionsTest {
         assertThatThrownBy(() -> MessagingOptions.builder().set("rabbit_qos_prefetch_count", "many"))
                 .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContaining("'rabbit_qos_prefetch_count'").hasMessageContaining("integer");
-        assertThatThrownBy(() -> MessagingOptions.builder().set("rabbit_transient_queues_ttl", 0))
-                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining(">= 1");
+        assertThatThrownBy(() -> MessagingOptions.builder().set("rabbit_transient_queues_ttl", -1))
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining(">= 0");
         assertThatThrownBy(() -> MessagingOptions.builder().set("rpc_response_timeout", -1))
                 .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("'rpc_response_timeout'");
         assertThatThrownBy(() -> MessagingOptions.builder().set("kombu_failover_strategy", "random"))
@@ -120,5 +120,28 @@ class MessagingOptionsTest {
     void toStringShowsOnlyChangedOptions() {
         assertThat(MessagingOptions.builder().controlExchange("nova").build().toString())
                 .isEqualTo("MessagingOptions{control_exchange=nova}");
+    }
+
+    @Test
+    void sixteenValidationsNameTheOptionsAtFault() {
+        assertThatThrownBy(() -> MessagingOptions.builder().rabbitTransientQuorumQueue(true).rabbitStreamFanout(true)
+                .build()).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("'rabbit_stream_fanout'").hasMessageContaining("'rabbit_qos_prefetch_count'");
+        assertThatThrownBy(() -> MessagingOptions.builder().rabbitStreamFanout(true).rabbitQosPrefetchCount(10)
+                .build()).isInstanceOf(InvalidConfiguration.class)
+                .hasMessageContaining("'rabbit_transient_quorum_queue'");
+        assertThatThrownBy(() -> MessagingOptions.builder().rabbitTransientQuorumQueue(true).rabbitHaQueues(true)
+                .build()).isInstanceOf(InvalidConfiguration.class).hasMessageContaining("'rabbit_ha_queues'");
+        assertThatThrownBy(() -> MessagingOptions.builder().set("rpc_conn_pool_size", 1).build())
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("'conn_pool_min_size' (2)");
+        assertThatThrownBy(() -> MessagingOptions.builder().useQueueManager(true).processname(" ").build())
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("'processname'");
+        MessagingOptions ok = MessagingOptions.builder().rabbitQuorumQueue(true).rabbitTransientQuorumQueue(true)
+                .useQueueManager(true).rabbitStreamFanout(true).rabbitQosPrefetchCount(10).build();
+        assertThat(ok.rabbitStreamFanout()).isTrue();
+        assertThat(ok.hostname()).isNotBlank();
+        assertThat(ok.processname()).isNotBlank();
+        assertThat(MessagingOptions.builder().rabbitTransientQueuesTtl(0).build().rabbitTransientQueuesTtl())
+                .as("16.x: 0 disables x-expires").isZero();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Declare arguments and AMQP properties as 14.0.3 produces them (spec §3.3, §4.2). */
+/** Declare arguments and AMQP properties as 14.0.3 (and 16.1.0 with its defaults) produces them (spec §3.3, §4.2). */
 class TopologyTest {
 
     @Test
@@ -24,8 +24,13 @@ class TopologyTest {
         assertThat(t.exchangeOf(Target.topic("compute").withExchange("nova"))).isEqualTo("nova");
         assertThat(Topology.serverQueue(Target.topic("compute").withServer("host1"))).isEqualTo("compute.host1");
         assertThat(Topology.fanoutExchange("compute")).isEqualTo("compute_fanout");
-        assertThat(Topology.newFanoutQueue("compute")).matches("compute_fanout_[0-9a-f]{32}");
-        assertThat(Topology.newReplyQueue()).matches("reply_[0-9a-f]{32}");
+        assertThat(t.newFanoutQueue("compute")).matches("compute_fanout_[0-9a-f]{32}");
+        assertThat(t.newReplyQueue()).matches("reply_[0-9a-f]{32}");
+        assertThat(t.transientDurable()).isFalse();
+        assertThat(t.fanoutQueueDurable()).isFalse();
+        assertThat(t.fanoutQueueArgs()).isEqualTo(Map.of("x-expires", 1_800_000));
+        assertThat(t.deletesFanoutQueueOnClose()).isTrue();
+        assertThat(t.streamFanout()).isFalse();
     }
 
     @Test
