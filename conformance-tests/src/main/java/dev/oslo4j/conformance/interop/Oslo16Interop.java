@@ -8,10 +8,9 @@ import java.nio.file.Path;
 
 /**
  * The Python configurations the release matrix runs against, and the Java options that join each bus:
- * 14.0.3 and 16.1.0 with oslo's defaults, and 16.1.0 with the four options production OpenStack sets.
+ * 16.1.0 with oslo's defaults, and 16.1.0 with the four options production OpenStack sets.
  */
 enum Oslo16Interop {
-    PY14_DEFAULTS(OsloRelease.V14_0_3, false),
     PY16_DEFAULTS(OsloRelease.V16_1_0, false),
     PY16_PRODUCTION(OsloRelease.V16_1_0, true);
 

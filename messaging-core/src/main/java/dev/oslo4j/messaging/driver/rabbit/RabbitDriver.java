@@ -144,7 +144,8 @@ public final class RabbitDriver implements Driver {
         String key = address.routingKey();
         byte[] body = properties.encodeBody(NotificationMessages.encode(message, Ids.hex32(), enveloped));
         Outgoing m = new Outgoing(exchange, key, false, properties.plain(), body,
-                List.of("x:" + exchange, "q:" + exchange + "/" + key),
+                // its own key: an RPC send's non-durable fallback must not hide the notifier's durable declaration
+                List.of("nx:" + exchange, "q:" + exchange + "/" + key),
                 List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
                                 topology.autoDelete(), null),
                         ch -> {
