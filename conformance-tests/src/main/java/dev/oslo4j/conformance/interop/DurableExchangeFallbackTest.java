@@ -33,7 +33,8 @@ class DurableExchangeFallbackTest {
         try (Channel ch = raw.createChannel()) {
             ch.exchangeDeclare("openstack", BuiltinExchangeType.TOPIC, false); // as default-option peers made it
         }
-        MessagingOptions quorum = MessagingOptions.builder().rabbitQuorumQueue(true).rabbitTransientQueuesTtl(60)
+        MessagingOptions quorum = MessagingOptions.builder().set("rabbit_quorum_queue", true)
+                .set("rabbit_transient_queues_ttl", 60)
                 .build();
         try (Interop it = Interop.on(broker)) {
             Transport transport = it.track(Transport.open(it.transportUrl(), quorum));

@@ -27,10 +27,11 @@ enum Oslo16Interop {
     /** The Java side: the same options as the Python peers (each side declares what its options say). */
     MessagingOptions javaOptions() {
         MessagingOptions.Builder b = MessagingOptions.builder()
-                .rabbitTransientQueuesTtl(InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS);
+                .set("rabbit_transient_queues_ttl", InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS);
         if (production) {
-            b.rabbitQuorumQueue(true).rabbitTransientQuorumQueue(true).useQueueManager(true)
-                    .rabbitStreamFanout(true).rabbitQosPrefetchCount(10).processname("oslo4j-interop");
+            b.set("rabbit_quorum_queue", true).set("rabbit_transient_quorum_queue", true)
+                    .set("use_queue_manager", true).set("rabbit_stream_fanout", true)
+                    .set("rabbit_qos_prefetch_count", 10).set("processname", "oslo4j-interop");
         }
         return b.build();
     }

@@ -49,9 +49,10 @@ class StreamFanoutIT {
         String exchange = broker.uniqueTopic("x");
         broker.deleteQueueAfter(topic, topic + ".s1", topic + "_fanout");
         broker.deleteExchangeAfter(exchange, topic + "_fanout");
-        options = MessagingOptions.builder().controlExchange(exchange).rabbitQuorumQueue(true)
-                .rabbitTransientQuorumQueue(true).rabbitStreamFanout(true).rabbitQosPrefetchCount(10)
-                .rabbitTransientQueuesTtl(60).rabbitRetryInterval(1).rabbitRetryBackoff(0).build();
+        options = MessagingOptions.builder().controlExchange(exchange).set("rabbit_quorum_queue", true)
+                .set("rabbit_transient_quorum_queue", true).set("rabbit_stream_fanout", true)
+                .set("rabbit_qos_prefetch_count", 10).set("rabbit_transient_queues_ttl", 60)
+                .set("rabbit_retry_interval", 1).set("rabbit_retry_backoff", 0).build();
     }
 
     @AfterEach

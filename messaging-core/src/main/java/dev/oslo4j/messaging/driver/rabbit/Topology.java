@@ -1,7 +1,6 @@
 package dev.oslo4j.messaging.driver.rabbit;
 
-import dev.oslo4j.messaging.MessagingOptions;
-import dev.oslo4j.messaging.Target;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.wire.Ids;
 
 import java.util.Collections;
@@ -33,11 +32,11 @@ final class Topology {
     private final Map<String, Object> consumerArgs;
     private final QueueManager queueManager;
 
-    Topology(MessagingOptions o) {
+    Topology(RabbitOptions o) {
         this(o, o.useQueueManager() ? new QueueManager(o.hostname(), o.processname()) : null);
     }
 
-    Topology(MessagingOptions o, QueueManager queueManager) {
+    Topology(RabbitOptions o, QueueManager queueManager) {
         this.controlExchange = o.controlExchange();
         this.durable = o.amqpDurableQueues() || o.rabbitQuorumQueue();
         this.autoDelete = o.amqpAutoDelete();
@@ -58,7 +57,7 @@ final class Topology {
     }
 
     /** oslo's _get_queue_arguments without the stream case: HA, quorum and its limits, x-expires. */
-    private static Map<String, Object> queueArgs(MessagingOptions o, boolean quorum, int ttlSeconds) {
+    private static Map<String, Object> queueArgs(RabbitOptions o, boolean quorum, int ttlSeconds) {
         Map<String, Object> args = new HashMap<>();
         if (o.rabbitHaQueues()) {
             args.put("x-ha-policy", "all");
@@ -86,7 +85,7 @@ final class Topology {
     }
 
     /** The RPC / notification exchange of a target: its own, or the control exchange. */
-    String exchangeOf(Target t) {
+    String exchangeOf(RpcAddress t) {
         return t.exchange() != null ? t.exchange() : controlExchange;
     }
 
@@ -161,7 +160,7 @@ final class Topology {
         return queueManager != null ? queueManager.next() : Ids.hex32();
     }
 
-    static String serverQueue(Target t) {
+    static String serverQueue(RpcAddress t) {
         return t.topic() + "." + t.server();
     }
 

@@ -15,16 +15,17 @@ class Oslo16TopologyTest {
     @TempDir
     Path counterDir;
 
-    private Topology topology(MessagingOptions o) {
+    private Topology topology(MessagingOptions options) {
+        RabbitOptions o = TopologyTest.rabbit(options);
         return new Topology(o, o.useQueueManager()
                 ? new QueueManager(o.hostname(), o.processname(), counterDir) : null);
     }
 
     /** The four options production OpenStack sets, with oslo4j's queue-manager identity. */
     static MessagingOptions.Builder production() {
-        return MessagingOptions.builder().rabbitQuorumQueue(true).rabbitTransientQuorumQueue(true)
-                .useQueueManager(true).rabbitStreamFanout(true).rabbitQosPrefetchCount(10)
-                .hostname("vm").processname("nova-api");
+        return MessagingOptions.builder().set("rabbit_quorum_queue", true).set("rabbit_transient_quorum_queue", true)
+                .set("use_queue_manager", true).set("rabbit_stream_fanout", true).set("rabbit_qos_prefetch_count", 10)
+                .set("hostname", "vm").set("processname", "nova-api");
     }
 
     @Test
@@ -46,9 +47,9 @@ class Oslo16TopologyTest {
 
     @Test
     void transientQuorumAloneMakesReplyAndFanoutQueuesQuorumWithTheirLimits() {
-        Topology t = topology(MessagingOptions.builder().rabbitTransientQuorumQueue(true)
+        Topology t = topology(MessagingOptions.builder().set("rabbit_transient_quorum_queue", true)
                 .set("rabbit_quorum_delivery_limit", 3).set("rabbit_quorum_max_memory_length", 4)
-                .set("rabbit_quroum_max_memory_bytes", 5).rabbitTransientQueuesTtl(60).build());
+                .set("rabbit_quroum_max_memory_bytes", 5).set("rabbit_transient_queues_ttl", 60).build());
         assertThat(t.durable()).as("rabbit_quorum_queue is off: topic queues stay classic").isFalse();
         assertThat(t.sharedQueueArgs()).isEmpty();
         Map<String, Object> quorum = Map.of("x-queue-type", "quorum", "x-delivery-limit", 3,
@@ -63,7 +64,7 @@ class Oslo16TopologyTest {
 
     @Test
     void queueManagerAloneNamesClassicQueuesAndKeepsThemAtClose() {
-        Topology t = topology(MessagingOptions.builder().useQueueManager(true).hostname("h1").processname("p")
+        Topology t = topology(MessagingOptions.builder().set("use_queue_manager", true).set("hostname", "h1").set("processname", "p")
                 .build());
         assertThat(t.newReplyQueue()).isEqualTo("reply_h1:p:1");
         assertThat(t.newFanoutQueue("svc")).as("fanout queues draw from the same counter").isEqualTo("svc_fanout_h1:p:2");
@@ -74,10 +75,10 @@ class Oslo16TopologyTest {
 
     @Test
     void zeroTtlDropsExpiryAndStreamRetention() {
-        Topology t = topology(production().rabbitTransientQueuesTtl(0).build());
+        Topology t = topology(production().set("rabbit_transient_queues_ttl", 0).build());
         assertThat(t.transientQueueArgs()).isEqualTo(Map.of("x-queue-type", "quorum"));
         assertThat(t.fanoutQueueArgs()).isEqualTo(Map.of("x-queue-type", "stream"));
-        Topology classic = topology(MessagingOptions.builder().rabbitTransientQueuesTtl(0).build());
+        Topology classic = topology(MessagingOptions.builder().set("rabbit_transient_queues_ttl", 0).build());
         assertThat(classic.transientQueueArgs()).isEmpty();
     }
 

@@ -1,4 +1,6 @@
-package dev.oslo4j.messaging;
+package dev.oslo4j.messaging.driver.rabbit;
+
+import dev.oslo4j.messaging.InvalidConfiguration;
 
 import java.util.Map;
 
@@ -6,9 +8,9 @@ import java.util.Map;
  * The checks oslo.messaging makes across options (16.x's {@code RuntimeError("Configuration Error: …")} and
  * the pool check), made when the options are built instead of on the first connection.
  */
-final class OptionRules {
+final class RabbitOptionRules {
 
-    private OptionRules() {
+    private RabbitOptionRules() {
     }
 
     static void check(Map<String, Object> values) {
@@ -22,7 +24,7 @@ final class OptionRules {
                     + " both be enabled: reply and fanout queues would be quorum and HA (mirrored) at once");
         }
         if (on(values, "rabbit_stream_fanout")) {
-            if (((Integer) values.get("rabbit_qos_prefetch_count")) <= 0) {
+            if (!(values.get("rabbit_qos_prefetch_count") instanceof Integer prefetch) || prefetch <= 0) {
                 throw new InvalidConfiguration("option 'rabbit_stream_fanout' needs 'rabbit_qos_prefetch_count' set"
                         + " to a value greater than 0 (RabbitMQ streams require a prefetch), got "
                         + values.get("rabbit_qos_prefetch_count"));
@@ -32,9 +34,9 @@ final class OptionRules {
                         + " set to true, as oslo.messaging 16.x requires");
             }
         }
-        int max = (Integer) values.get("rpc_conn_pool_size");
-        int min = (Integer) values.get("conn_pool_min_size");
-        if (max < min) {
+        Object max = values.get("rpc_conn_pool_size");
+        Object min = values.get("conn_pool_min_size");
+        if (max instanceof Integer a && min instanceof Integer b && a < b) {
             throw new InvalidConfiguration("option 'rpc_conn_pool_size' (" + max + ") must be greater than or equal"
                     + " to 'conn_pool_min_size' (" + min + ")");
         }

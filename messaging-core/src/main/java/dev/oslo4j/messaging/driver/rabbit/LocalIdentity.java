@@ -1,4 +1,4 @@
-package dev.oslo4j.messaging;
+package dev.oslo4j.messaging.driver.rabbit;
 
 import java.io.IOException;
 import java.net.InetAddress;
