@@ -42,7 +42,13 @@ mirror="${mirror%/}"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-fetch() { curl -fsS --retry 3 --max-time 300 -o "$2" "$1"; }
+fetch() {
+  if command -v curl >/dev/null; then
+    curl -fsS --retry 3 --max-time 300 -o "$2" "$1"
+  else # a minimal image may lack curl; Python is there (the 14.0.3 peers need it)
+    /usr/bin/python3 -c 'import sys, urllib.request; urllib.request.urlretrieve(sys.argv[1], sys.argv[2])' "$1" "$2"
+  fi
+}
 
 echo "fetch-oslo16: reading trixie's package index from $mirror" >&2
 fetch "$mirror/dists/trixie/InRelease" "$work/InRelease"
@@ -57,7 +63,8 @@ if gpgv --keyring /usr/share/keyrings/debian-archive-keyring.gpg "$work/InReleas
 else
   echo "fetch-oslo16: warning: could not verify trixie's InRelease signature" >&2
 fi
-xz -dc "$work/Packages.xz" > "$work/Packages"
+/usr/bin/python3 -c 'import lzma, sys; sys.stdout.buffer.write(lzma.open(sys.argv[1]).read())' \
+  "$work/Packages.xz" > "$work/Packages"
 
 rm -rf "$dest.tmp"
 mkdir -p "$dest.tmp"
