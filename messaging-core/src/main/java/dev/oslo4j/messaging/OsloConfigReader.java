@@ -8,7 +8,8 @@ import dev.oslo4j.messaging.config.ConfigLayers.Found;
 import dev.oslo4j.messaging.config.IniFile;
 import dev.oslo4j.messaging.config.Interpolation;
 import dev.oslo4j.messaging.config.OptionName;
-import dev.oslo4j.messaging.config.Suggestions;
+import dev.oslo4j.messaging.driver.OptionGroup;
+import dev.oslo4j.messaging.driver.OptionSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -112,7 +113,7 @@ final class OsloConfigReader {
                 continue;
             }
             String name = spec.name().name();
-            Object def = OptionCatalog.all().get(name).defaultValue();
+            Object def = catalogSpec(spec).defaultValue();
             value(spec).ifPresent(f -> {
                 // oslo.config reads an empty number as None; a string option without default as unset
                 boolean unset = f.value().isBlank() && (def == null || def instanceof Number);
@@ -175,16 +176,20 @@ final class OsloConfigReader {
             if (!spec.catalog()) {
                 return spec == OsloConfigSchema.NOTIFICATION_RETRY ? "-1" : "";
             }
-            Object def = OptionCatalog.all().get(spec.name().name()).defaultValue();
+            Object def = catalogSpec(spec).defaultValue();
             return def == null ? "" : def instanceof Boolean bool ? (bool ? "True" : "False") : def.toString();
         }
         String v = found.get().value();
-        if (spec.catalog() && OptionCatalog.all().get(spec.name().name()).type() == OptionCatalog.Type.BOOL) {
+        if (spec.catalog() && catalogSpec(spec).type() == OptionSpec.Type.BOOL) {
             String lower = v.toLowerCase(Locale.ROOT);
             return Set.of("1", "t", "true", "on", "y", "yes").contains(lower) ? "True"
                     : Set.of("0", "f", "false", "off", "n", "no").contains(lower) ? "False" : v;
         }
         return v;
+    }
+
+    private static OptionSpec catalogSpec(Spec spec) {
+        return OptionCatalog.installed().all().get(spec.name().name());
     }
 
     private static String pythonList(List<String> items) {
@@ -221,8 +226,9 @@ final class OsloConfigReader {
                     if (known.contains(key)) {
                         continue;
                     }
-                    String suggestion = Suggestions.closest(key, known);
-                    if (owned || (suggestion != null && Suggestions.distance(key, suggestion) <= 2)) {
+                    String suggestion = OptionGroup.suggest(key, known);
+                    // in the shared [DEFAULT], only near-misses of a messaging option (within two edits)
+                    if (owned || (suggestion != null && OptionGroup.distance(key, suggestion) <= 2)) {
                         warnUnknown(section, key, file.path() + " [" + section + "]", suggestion);
                     }
                 }
@@ -235,7 +241,7 @@ final class OsloConfigReader {
                 String key = variable.substring(prefix.length()).toLowerCase(Locale.ROOT);
                 if (!known.contains(key)) {
                     warnUnknown(group, key, "environment variable " + variable + " [" + group + "]",
-                            Suggestions.closest(key, known));
+                            OptionGroup.suggest(key, known));
                 }
             }
         }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Where oslo.messaging 14.0.3 registers the options oslo4j reads from configuration files: the group of each
- * option, whether it is multi-valued, secret, and the deprecated spellings oslo.config still accepts. Types,
- * defaults and bounds stay in {@link OptionCatalog}; this adds only what files need.
+ * How oslo.messaging 14.0.3's options are spelt in configuration files: the notification options (which are not
+ * transport options), whether an option is multi-valued or secret, and the deprecated spellings oslo.config still
+ * accepts. Groups, types, defaults and bounds stay in {@link OptionCatalog}; this adds only what files need.
  */
 final class OsloConfigSchema {
 
@@ -39,8 +39,6 @@ final class OsloConfigSchema {
     static final Spec ROUTING_CONFIG = new Spec(OptionName.of(NOTIFICATIONS, "routing_config")
             .withAlias(DEFAULT, "routing_notifier_config"), Kind.SINGLE, false, false, false);
 
-    private static final Set<String> DEFAULT_GROUP_OPTIONS =
-            Set.of("control_exchange", "rpc_response_timeout", "executor_thread_pool_size", "rpc_ping_enabled");
     /** deprecated_name (same group) per option. */
     private static final Map<String, String> RENAMED = Map.of(
             "executor_thread_pool_size", "rpc_thread_pool_size",
@@ -66,8 +64,9 @@ final class OsloConfigSchema {
     private static Map<String, Spec> build() {
         Map<String, Spec> all = new LinkedHashMap<>();
         add(all, TRANSPORT_URL);
-        for (String option : OptionCatalog.all().keySet()) {
-            OptionName n = OptionName.of(DEFAULT_GROUP_OPTIONS.contains(option) ? DEFAULT : RABBIT, option);
+        for (var o : OptionCatalog.installed().all().values()) {
+            String option = o.name();
+            OptionName n = OptionName.of(o.group(), option);
             if (RENAMED.containsKey(option)) {
                 n = n.withAlias(n.group(), RENAMED.get(option));
             }

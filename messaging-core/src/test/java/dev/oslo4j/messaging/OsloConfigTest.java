@@ -192,9 +192,9 @@ class OsloConfigTest {
         assertThat(c.notificationDrivers()).containsExactly("messaging");
         assertThat(c.notificationTopics()).containsExactly("old_topic");
         assertThat(c.messagingOptions().executorThreadPoolSize()).isEqualTo(8);
-        assertThat(c.messagingOptions().rabbitHaQueues()).isTrue();
-        assertThat(c.messagingOptions().ssl()).isTrue();
-        assertThat(c.messagingOptions().rabbitQuorumMaxMemoryLength()).isEqualTo(100);
+        assertThat(c.messagingOptions().get("rabbit_ha_queues")).isEqualTo(true);
+        assertThat(c.messagingOptions().get("ssl")).isEqualTo(true);
+        assertThat(c.messagingOptions().get("rabbit_quroum_max_memory_length")).isEqualTo(100);
         assertThat(warnings()).contains("Option \"notification_driver\" from group \"DEFAULT\" is deprecated."
                 + " Use option \"driver\" from group \"oslo_messaging_notifications\" (" + f + " [DEFAULT] notification_driver).");
         assertThat(warnings()).anyMatch(w -> w.startsWith("Option \"rabbit_use_ssl\" from group \"oslo_messaging_rabbit\""));
