@@ -2,10 +2,10 @@ package dev.oslo4j.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.cli.BrokerChoice;
-import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.bench.raw.RawBroker;
+import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.NotificationListener;
