@@ -11,16 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rabbit driver's options (oslo's {@code [oslo_messaging_rabbit]} group and the {@code [DEFAULT]} pool options
- * only this driver reads), with oslo 14.0.3's names, defaults and bounds, plus 16.x's options (off by default, so
- * that defaults declare 14.0.3's topology): the one place these facts live. Parsed
+ * The rabbit driver's options (oslo's {@code [oslo_messaging_rabbit]} group, where 14.0.3 also registers its pool
+ * options), with oslo 14.0.3's names, defaults and bounds, plus 16.x's options (off by default, so that defaults
+ * declare 14.0.3's topology): the one place these facts live. Parsed
  * from the transport's options by oslo name; immutable. oslo4j differs from 14.0.3 in one default:
  * {@code ssl_enforce_hostname_verification} is {@code true}.
  */
 public final class RabbitOptions {
 
     private static final String RABBIT = "oslo_messaging_rabbit";
-    private static final String DEFAULT = "DEFAULT";
 
     /** Every option this driver owns. */
     public static final OptionGroup OPTIONS = OptionGroup.of("rabbit driver", List.of(
@@ -88,10 +87,12 @@ public final class RabbitOptions {
                     "durable topic exchanges and topic/server/notification queues"),
             OptionSpec.bool(RABBIT, "amqp_auto_delete", false,
                     "auto-delete topic exchanges and topic/server/notification queues"),
-            OptionSpec.integer(DEFAULT, "rpc_conn_pool_size", 30, 1, null, "maximum publishing channels"),
-            OptionSpec.integer(DEFAULT, "conn_pool_min_size", 2, 0, null,
+            // oslo registers its pool options in [oslo_messaging_rabbit] (rpc_conn_pool_size also read from
+            // [DEFAULT], its deprecated group)
+            OptionSpec.integer(RABBIT, "rpc_conn_pool_size", 30, 1, null, "maximum publishing channels"),
+            OptionSpec.integer(RABBIT, "conn_pool_min_size", 2, 0, null,
                     "accepted for compatibility; oslo4j opens publishing channels on demand and keeps them"),
-            OptionSpec.integer(DEFAULT, "conn_pool_ttl", 1200, 0, null,
+            OptionSpec.integer(RABBIT, "conn_pool_ttl", 1200, 0, null,
                     "accepted for compatibility; oslo4j does not expire idle publishing channels")),
             // 14.0.3's misspelt names (16.x's deprecated_name)
             Map.of("rabbit_quroum_max_memory_length", "rabbit_quorum_max_memory_length",
