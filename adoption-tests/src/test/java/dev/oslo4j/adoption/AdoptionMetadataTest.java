@@ -39,7 +39,7 @@ class AdoptionMetadataTest {
     @Test
     void bomListsEveryLibraryArtifactAndNothingElse() throws IOException {
         String bom = Files.readString(InstalledArtifacts.installed("oslo4j-bom",
-                "oslo4j-bom-" + ThrowawayProject.OSLO4J_VERSION + ".pom"));
+                "oslo4j-bom-" + ThrowawayProject.OSLO4J_VERSION + ".pom")).replaceAll("(?s)<!--.*?-->", "");
         for (String module : InstalledArtifacts.LIBRARY_MODULES) {
             assertThat(bom).contains("<artifactId>" + module + "</artifactId>");
         }
@@ -58,7 +58,7 @@ class AdoptionMetadataTest {
     }
 
     private static void assertPublishableMetadata(String pom) {
-        assertThat(pom).contains("<licenses>").contains("<name>Apache-2.0</name>").contains("<scm>")
+        assertThat(pom).contains("<licenses>").contains("<name>Apache-2.0</name>").contains("<scm")
                 .contains("<developers>").contains("<url>").contains("<description>");
     }
 

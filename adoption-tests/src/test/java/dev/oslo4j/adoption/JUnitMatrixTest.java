@@ -33,7 +33,8 @@ class JUnitMatrixTest {
     @MethodSource("junitVersions")
     void sampleServiceTestPassesUnder(String junitVersion) throws Exception {
         ThrowawayProject project = ThrowawayProject.fromTemplate("sample-service", "sample-service-junit-" + junitVersion,
-                Map.of("OSLO4J_VERSION", ThrowawayProject.OSLO4J_VERSION, "JUNIT_VERSION", junitVersion));
+                Map.of("OSLO4J_VERSION", ThrowawayProject.OSLO4J_VERSION, "JUNIT_VERSION", junitVersion))
+                .withDocumentedComputeApi();
 
         ThrowawayProject.Build build = project.mvn("test").assertSucceeded();
 

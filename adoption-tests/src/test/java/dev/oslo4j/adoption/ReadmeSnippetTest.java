@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,13 +30,11 @@ class ReadmeSnippetTest {
                 .contains("<version>" + ThrowawayProject.OSLO4J_VERSION + "</version>")
                 .contains("<artifactId>oslo4j-bom</artifactId>");
 
-        Path example = ThrowawayProject.ROOT.resolve("junit-extension/src/test/java/dev/oslo4j/junit/example");
         ThrowawayProject project = ThrowawayProject.empty("readme-snippet")
                 .write("pom.xml", pom(snippet))
-                .write("src/main/java/dev/oslo4j/junit/example/ComputeApi.java",
-                        Files.readString(example.resolve("ComputeApi.java")))
+                .withDocumentedComputeApi()
                 .write("src/test/java/dev/oslo4j/junit/example/ComputeApiTest.java",
-                        Files.readString(example.resolve("ComputeApiTest.java")));
+                        Files.readString(ThrowawayProject.EXAMPLE.resolve("ComputeApiTest.java")));
 
         ThrowawayProject.Build build = project.mvn("test").assertSucceeded();
 

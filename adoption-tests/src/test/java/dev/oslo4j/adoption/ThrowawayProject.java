@@ -22,6 +22,7 @@ final class ThrowawayProject {
     static final Path ROOT = Paths.get(required("oslo4j.root")).toAbsolutePath().normalize();
     private static final Path SCRATCH = ROOT.resolve("adoption-tests/target/projects");
     private static final Path TEMPLATES = ROOT.resolve("adoption-tests/src/test/resources/projects");
+    static final Path EXAMPLE = ROOT.resolve("junit-extension/src/test/java/dev/oslo4j/junit/example");
 
     private final Path dir;
 
@@ -62,6 +63,12 @@ final class ThrowawayProject {
             throw new UncheckedIOException(e);
         }
         return new ThrowawayProject(dir);
+    }
+
+    /** Copies {@code docs/junit.md}'s compiled example service ({@code ComputeApi}) into the project's main sources. */
+    ThrowawayProject withDocumentedComputeApi() throws IOException {
+        return write("src/main/java/dev/oslo4j/junit/example/ComputeApi.java",
+                Files.readString(EXAMPLE.resolve("ComputeApi.java")));
     }
 
     ThrowawayProject write(String relative, String text) {
