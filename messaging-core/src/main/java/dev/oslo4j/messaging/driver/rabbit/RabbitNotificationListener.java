@@ -23,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A notification listener's consumer (spec §9.6, §9.8): declares and binds {@code <topic>.<priority>} queues
+ * A notification listener's consumer (docs/wire-protocol.md §9.5, §9.7): declares and binds {@code <topic>.<priority>} queues
  * (or one queue named after the pool, bound with every key), consumes with manual acknowledgement, and hands
  * each notification to the handler unsettled: the consumer acks, requeues or rejects after processing
  * (at-least-once). Duplicates of the last 16 acknowledged {@code _unique_id}s are acked and dropped.

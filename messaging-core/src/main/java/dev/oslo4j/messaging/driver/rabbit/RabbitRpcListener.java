@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * An RPC server's consumer (spec §4.1–4.3, §5.7): one channel consuming {@code <topic>}, {@code <topic>.<server>}
+ * An RPC server's consumer (docs/wire-protocol.md §4.1–4.4, §5.5): one channel consuming {@code <topic>}, {@code <topic>.<server>}
  * and its own {@code <topic>_fanout_<hex32>}; requests are acknowledged on receipt (before dispatch, as oslo),
  * de-duplicated by {@code _unique_id} (last 16), and handed to the handler; malformed ones are logged and rejected
  * without requeue. The fanout queue is deleted on {@link #close()}.

@@ -20,7 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The transport's single reply queue {@code reply_<hex32>} (declared non-durable, not auto-delete, with
- * {@code x-expires}; spec §4.1), consumed on the listen connection. Each reply is acknowledged on receipt and
+ * {@code x-expires}; docs/wire-protocol.md §4.1), consumed on the listen connection. Each reply is acknowledged on receipt and
  * handed straight to the waiting call by {@code _msg_id}; replies nobody waits for (late, duplicate, or the
  * upstream heartbeat bug) are dropped. The queue is re-declared and re-consumed under the same name after a
  * reconnection or a consumer cancellation, so replies sent meanwhile are still matched.

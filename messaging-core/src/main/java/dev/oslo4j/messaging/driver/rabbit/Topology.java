@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Every AMQP name and declare argument oslo uses (spec §4.1–4.2, 14.0.3 rules), computed from the options: the
+ * Every AMQP name and declare argument oslo uses (docs/wire-protocol.md §4.1–4.2, 14.0.3 rules), computed from the options: the
  * one place these facts live. Immutable.
  */
 final class Topology {

@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Declare arguments and AMQP properties as 14.0.3 produces them (spec §3.3, §4.2). */
+/** Declare arguments and AMQP properties as 14.0.3 produces them (docs/wire-protocol.md §3.3, §4.2). */
 class TopologyTest {
 
     /** The rabbit driver's view of options set by oslo name, as a transport would hand them over. */
