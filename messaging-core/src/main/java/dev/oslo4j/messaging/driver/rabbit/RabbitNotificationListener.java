@@ -55,15 +55,22 @@ final class RabbitNotificationListener extends ConsumerChannel {
     }
 
     @Override
-    protected List<String> declareAndConsume(Channel ch) throws IOException {
+    protected void declare(Declarer d) throws IOException {
+        for (NotificationAddress a : addresses) {
+            d.queue(topology.exchangeOf(a.exchange()), Topology.TOPIC, topology.durable(), topology.autoDelete(),
+                    queueOf(a), topology.durable(), topology.autoDelete(), topology.sharedQueueArgs(), a.routingKey());
+        }
+    }
+
+    private String queueOf(NotificationAddress a) {
+        return pool != null ? pool : a.routingKey();
+    }
+
+    @Override
+    protected List<String> consume(Channel ch) throws IOException {
         Set<String> queues = new LinkedHashSet<>();
         for (NotificationAddress a : addresses) {
-            String exchange = topology.exchangeOf(a.exchange());
-            String queue = pool != null ? pool : a.routingKey();
-            ch.exchangeDeclare(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), null);
-            ch.queueDeclare(queue, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-            ch.queueBind(queue, exchange, a.routingKey());
-            queues.add(queue);
+            queues.add(queueOf(a));
         }
         if (prefetch > 0) {
             ch.basicQos(prefetch);
