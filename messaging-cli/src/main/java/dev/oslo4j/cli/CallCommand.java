@@ -3,7 +3,7 @@ package dev.oslo4j.cli;
 import dev.oslo4j.cli.options.ContextOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.MethodArguments;
-import dev.oslo4j.cli.options.Seconds;
+import dev.oslo4j.cli.options.TimeoutOption;
 import dev.oslo4j.cli.options.TargetOptions;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.MessagingException;
@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,10 +40,8 @@ final class CallCommand implements Callable<Integer> {
     @Mixin
     ContextOption context;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "How long to wait for the reply (default: rpc_response_timeout of the --config-file "
-                    + "files, else oslo's 60).")
-    Double timeoutSeconds;
+    @Mixin
+    TimeoutOption timeout;
 
     @Mixin
     MethodArguments invocation;
@@ -56,8 +53,7 @@ final class CallCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        Duration timeout = timeoutSeconds != null ? Seconds.positive(timeoutSeconds, "--timeout")
-                : url.config().options().rpcResponseTimeout();
+        Duration timeout = this.timeout.duration(url.config().options().rpcResponseTimeout());
         try (Transport transport = url.open()) {
             RpcClient client = RpcClient.builder(transport, target.target(false)).timeout(timeout).build();
             try {

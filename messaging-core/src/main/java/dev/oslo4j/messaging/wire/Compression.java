@@ -1,12 +1,6 @@
 package dev.oslo4j.messaging.wire;
 
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
-
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -14,7 +8,9 @@ import java.util.zip.Inflater;
 /**
  * kombu's body compression: the AMQP header {@code compression} names it. {@code application/x-gzip} is a
  * <em>zlib</em> stream (RFC 1950, not a gzip file); {@code application/x-bz2} is bzip2. Decompressed sizes are
- * capped so a small compressed body cannot exhaust memory.
+ * capped so a small compressed body cannot exhaust memory. bzip2 uses {@code commons-compress}, an optional
+ * dependency: without it bz2 fails with a message naming the artifact (the rabbit driver checks
+ * {@link #bzip2Available()} when {@code kombu_compression=bz2} is configured).
  */
 public final class Compression {
 
@@ -24,6 +20,9 @@ public final class Compression {
     public static final String BZ2 = "application/x-bz2";
     /** Largest decompressed body accepted. */
     public static final int MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
+
+    /** The optional artifact bzip2 needs. */
+    public static final String BZIP2_ARTIFACT = "org.apache.commons:commons-compress";
 
     private Compression() {
     }
@@ -54,13 +53,10 @@ public final class Compression {
             }
         }
         if (BZ2.equals(header)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 2));
-            try (BZip2CompressorOutputStream bz = new BZip2CompressorOutputStream(out)) {
-                bz.write(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("bzip2 compression failed", e);
+            if (!bzip2Available()) {
+                throw new IllegalStateException(bzip2Missing("bzip2 compression"));
             }
-            return out.toByteArray();
+            return Bzip2.compress(body);
         }
         throw new IllegalArgumentException("unsupported compression '" + header + "'");
     }
@@ -89,23 +85,31 @@ public final class Compression {
             }
         }
         if (BZ2.equals(header)) {
-            try (InputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(body))) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length * 3));
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                    checkSize(out.size());
-                }
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new MalformedMessage("body is not bzip2 data although compression is " + BZ2, e);
+            if (!bzip2Available()) {
+                throw new MalformedMessage(bzip2Missing("a body with compression " + BZ2));
             }
+            return Bzip2.decompress(body);
         }
         throw new MalformedMessage("unsupported compression '" + header + "' (known: " + GZIP + ", " + BZ2 + ")");
     }
 
-    private static void checkSize(int size) throws MalformedMessage {
+    /** Whether commons-compress, which bzip2 needs, is on the class path. */
+    public static boolean bzip2Available() {
+        try {
+            Class.forName("org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream", false,
+                    Compression.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String bzip2Missing(String what) {
+        return what + " needs " + BZIP2_ARTIFACT + ", which is not on the class path: add it to your build's"
+                + " dependencies (messaging-core declares it optional)";
+    }
+
+    static void checkSize(int size) throws MalformedMessage {
         if (size > MAX_DECOMPRESSED_BYTES) {
             throw new MalformedMessage("decompressed body exceeds " + MAX_DECOMPRESSED_BYTES + " bytes");
         }

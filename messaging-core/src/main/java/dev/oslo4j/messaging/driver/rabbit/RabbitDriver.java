@@ -3,6 +3,7 @@ package dev.oslo4j.messaging.driver.rabbit;
 import com.rabbitmq.client.BuiltinExchangeType;
 import dev.oslo4j.messaging.MessageDeliveryFailure;
 import dev.oslo4j.messaging.MessagingException;
+import dev.oslo4j.messaging.MissingDependency;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
 import dev.oslo4j.messaging.driver.Driver;
@@ -66,11 +67,20 @@ final class RabbitDriver implements Driver {
     private volatile boolean listenStarted;
     private volatile boolean replyQueueStarted;
 
+    /** kombu_compression's AMQP header; bz2 needs the optional commons-compress, named when it is missing. */
+    private static String compressionHeader(String option) {
+        String header = Compression.headerFor(option);
+        if (Compression.BZ2.equals(header) && !Compression.bzip2Available()) {
+            throw new MissingDependency("kombu_compression=bz2", Compression.BZIP2_ARTIFACT);
+        }
+        return header;
+    }
+
     RabbitDriver(DriverConfig config, RabbitOptions options) {
         this.options = options;
         this.topology = new Topology(options);
         String compression = options.kombuCompression();
-        this.properties = new AmqpProperties(compression == null ? null : Compression.headerFor(compression));
+        this.properties = new AmqpProperties(compression == null ? null : compressionHeader(compression));
         String id = ManagementFactory.getRuntimeMXBean().getPid() + ":" + Ids.uuid36();
         ThreadFactory threads = daemonThreads("oslo4j-amqp");
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("oslo4j-timer"));
