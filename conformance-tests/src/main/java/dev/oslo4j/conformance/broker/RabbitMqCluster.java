@@ -47,6 +47,11 @@ public final class RabbitMqCluster implements AutoCloseable {
 
     /** What the cluster says about one queue (quorum queues have a leader and members; classic ones do not). */
     public record QueueReplicas(String name, String type, String leader, List<String> members, List<String> online) {
+        @Override
+        public String toString() {
+            return name + " (" + type + (members.isEmpty() ? "" : ", leader " + leader + ", members " + members
+                    + ", online " + online) + ")";
+        }
     }
 
     private final Path script;

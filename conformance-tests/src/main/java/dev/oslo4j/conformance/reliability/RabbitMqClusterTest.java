@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -94,15 +95,8 @@ class RabbitMqClusterTest {
             Node victim = pick.apply(d);
             Node survivor = cluster.nodes().stream().filter(n -> !n.equals(victim)).findFirst().orElseThrow();
             long stopping = System.nanoTime();
-            long down = stopApp(cluster, d, victim);
+            Recovery recovery = stopAndProbe(cluster, d, victim, survivor);
             Duration stopTook = since(stopping);
-            Duration serverBack;
-            Duration listenerBack;
-            try (Connection raw = cluster.connectionFactory(survivor, d.vhost).newConnection("oslo4j-cluster-probe")) {
-                new RawProbe(raw.createChannel()).until(d.arrivals, d.topic, d.topic + ".info", "after-stop", WAIT);
-                serverBack = Duration.ofNanos(d.arrivals.first("server", "after-stop") - down);
-                listenerBack = Duration.ofNanos(d.arrivals.first("listener", "after-stop") - down);
-            }
             load.awaitProgress(STEP, WAIT, "while " + victim + " is stopped");
 
             long starting = System.nanoTime();
@@ -123,7 +117,7 @@ class RabbitMqClusterTest {
                             + "%d failed, %d lost, %d duplicates processed; calls: %s, %d over %d ms (hung); "
                             + "leaders after: %s; %s; %.0f s in all%n",
                     victim, d.role(victim), stopTook.toMillis(), startTook.toMillis(), replicasBack.toMillis(),
-                    serverBack.toMillis(), listenerBack.toMillis(),
+                    recovery.server().toMillis(), recovery.listener().toMillis(),
                     load.castWindow.started(), load.castWindow.failed(),
                     load.castWindow.started() - d.casts.distinct(), d.casts.duplicates(),
                     load.notificationWindow.started(), load.notificationWindow.failed(),
@@ -141,20 +135,34 @@ class RabbitMqClusterTest {
         }
     }
 
+    /** How long after the node went down the server and the listener consumed again. */
+    private record Recovery(Duration server, Duration listener) {
+    }
+
     /**
-     * Stops {@code victim}'s broker and returns when it closed the connections on it (a connection of our own
-     * tells; {@code stop_app} itself takes seconds more).
+     * Stops {@code victim}'s broker and, from the moment it closed the connections on it (a connection of our own
+     * tells; {@code stop_app} goes on for seconds), probes the server's and the listener's queues through
+     * {@code survivor} until both consumed a probe.
      */
-    private static long stopApp(RabbitMqCluster cluster, ClusterDeployment d, Node victim) throws Exception {
+    private static Recovery stopAndProbe(RabbitMqCluster cluster, ClusterDeployment d, Node victim, Node survivor)
+            throws Exception {
         AtomicLong closedAt = new AtomicLong();
         Connection sentinel = cluster.connectionFactory(victim, d.vhost).newConnection("oslo4j-cluster-sentinel");
-        try {
+        try (Connection raw = cluster.connectionFactory(survivor, d.vhost).newConnection("oslo4j-cluster-probe")) {
+            RawProbe probe = new RawProbe(raw.createChannel());
             sentinel.addShutdownListener(cause -> closedAt.compareAndSet(0, System.nanoTime()));
-            cluster.stopApp(victim);
-            Await.until(WAIT, victim + " closed its connections", () -> closedAt.get() != 0);
-            return closedAt.get();
+            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> cluster.stopApp(victim));
+            Await.until(WAIT, victim + " closed its connections", () -> closedAt.get() != 0 || stop.isDone());
+            if (closedAt.get() == 0) {
+                stop.join(); // rethrows why stop_app failed
+                throw new AssertionError(victim + " stopped without closing the connection on it");
+            }
+            probe.until(d.arrivals, d.topic, d.topic + ".info", "after-stop", WAIT);
+            stop.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return new Recovery(Duration.ofNanos(d.arrivals.first("server", "after-stop") - closedAt.get()),
+                    Duration.ofNanos(d.arrivals.first("listener", "after-stop") - closedAt.get()));
         } finally {
-            sentinel.abort();
+            sentinel.abort(); // closed by the broker by now, unless something failed
         }
     }
 
