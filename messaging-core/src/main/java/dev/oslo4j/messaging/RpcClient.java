@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.dispatch.Failures;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.RpcRequest;
 import dev.oslo4j.messaging.wire.VersionRule;
@@ -175,7 +176,8 @@ public final class RpcClient {
     }
 
     private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
-        return transport.driver().cast(target, request(context, method, args), retry);
+        RpcRequest r = request(context, method, args);
+        return transport.driver().cast(sendAddress(), r, retry);
     }
 
     private CompletableFuture<CallResult> startCall(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -183,7 +185,14 @@ public final class RpcClient {
             throw new InvalidTarget("A call cannot be used with fanout", target);
         }
         RpcRequest r = request(context, method, args);
-        return transport.driver().call(target, r, new CallOptions(timeout(), callMonitorTimeout, retry));
+        return transport.driver().call(sendAddress(), r, new CallOptions(timeout(), callMonitorTimeout, retry));
+    }
+
+    private RpcAddress sendAddress() {
+        if (target.topic() == null || target.topic().isEmpty()) {
+            throw new InvalidTarget("A topic is required to send", target);
+        }
+        return target.address();
     }
 
     private RpcRequest request(Map<String, ?> context, String method, Map<String, ?> args) {

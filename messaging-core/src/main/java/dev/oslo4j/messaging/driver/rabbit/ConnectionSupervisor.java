@@ -3,8 +3,7 @@ package dev.oslo4j.messaging.driver.rabbit;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.oslo4j.messaging.BrokerConnectionError;
-import dev.oslo4j.messaging.MessagingOptions;
-import dev.oslo4j.messaging.TransportHost;
+import dev.oslo4j.messaging.driver.BrokerHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,7 @@ final class ConnectionSupervisor {
 
     private final String name;
     private final RabbitConnector connector;
-    private final MessagingOptions options;
+    private final RabbitOptions options;
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private volatile Connection connection;
@@ -43,7 +42,7 @@ final class ConnectionSupervisor {
     private record Waiter(CompletableFuture<Connection> future, int budget, int[] failures) {
     }
 
-    ConnectionSupervisor(String name, RabbitConnector connector, MessagingOptions options) {
+    ConnectionSupervisor(String name, RabbitConnector connector, RabbitOptions options) {
         this.name = name;
         this.connector = connector;
         this.options = options;
@@ -53,7 +52,7 @@ final class ConnectionSupervisor {
     void start() {
         List<String> reasons = new ArrayList<>();
         Exception last = null;
-        for (TransportHost h : connector.nextPass()) {
+        for (BrokerHost h : connector.nextPass()) {
             try {
                 install(connector.connect(h, name));
                 return;
@@ -141,7 +140,7 @@ final class ConnectionSupervisor {
         long pause = TimeUnit.SECONDS.toMillis(options.rabbitRetryInterval());
         while (!closed) {
             List<String> reasons = new ArrayList<>();
-            for (TransportHost h : connector.nextPass()) {
+            for (BrokerHost h : connector.nextPass()) {
                 if (closed) {
                     return;
                 }
