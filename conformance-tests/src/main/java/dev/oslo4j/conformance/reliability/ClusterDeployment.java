@@ -53,7 +53,7 @@ final class ClusterDeployment implements AutoCloseable {
     final Tally notifications = new Tally(CAPACITY);
     RpcClient client;
     Notifier notifier;
-    private final MessagingOptions options = MessagingOptions.builder().rabbitQuorumQueue(true).build();
+    private final MessagingOptions options = MessagingOptions.builder().set("rabbit_quorum_queue", true).build();
     private Transport serverSide;
     private RpcServer server;
     private NotificationListener listener;
