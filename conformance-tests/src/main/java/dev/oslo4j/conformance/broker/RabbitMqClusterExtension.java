@@ -2,6 +2,7 @@ package dev.oslo4j.conformance.broker;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -66,10 +67,20 @@ public final class RabbitMqClusterExtension implements BeforeAllCallback, Parame
         if (BrokerTargets.rabbitMqRequired()) {
             return new IllegalStateException(reason + "; " + BrokerTargets.REQUIRE_RABBITMQ_ENV + "=1 requires it");
         }
-        System.err.println("oslo4j conformance: " + reason.lines().reduce((a, b) -> b).orElse(reason)
-                + "; the RabbitMQ cluster tests are skipped (" + BrokerTargets.REQUIRE_RABBITMQ_ENV
-                + "=1 fails instead)");
+        System.err.println("oslo4j conformance: " + headline(reason) + "; the RabbitMQ cluster tests are skipped ("
+                + BrokerTargets.REQUIRE_RABBITMQ_ENV + "=1 fails instead)");
         return new TestAbortedException(reason);
+    }
+
+    /** One line of a (script's) multi-line reason: its last {@code error:} line, else its first line. */
+    private static String headline(String reason) {
+        List<String> lines = reason.lines().toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).contains("error:")) {
+                return lines.get(i).trim();
+            }
+        }
+        return lines.isEmpty() ? reason : lines.get(0);
     }
 
     /** {@value #SCRIPT} in the working directory or one of its parents (Maven runs a module in its folder). */
@@ -104,7 +115,13 @@ public final class RabbitMqClusterExtension implements BeforeAllCallback, Parame
                 return new Running(cluster, atExit);
             } catch (RuntimeException e) {
                 Runtime.getRuntime().removeShutdownHook(atExit);
-                throw e; // the script already removed what it had started
+                // The script removes what it started when it fails, but not when it was killed for taking too long.
+                try {
+                    RabbitMqCluster.runScript(script, "stop");
+                } catch (RuntimeException stopFailed) {
+                    e.addSuppressed(stopFailed);
+                }
+                throw e;
             }
         }
 
