@@ -151,7 +151,18 @@ class RabbitMqClusterTest {
         try (Connection raw = cluster.connectionFactory(survivor, d.vhost).newConnection("oslo4j-cluster-probe")) {
             RawProbe probe = new RawProbe(raw.createChannel());
             sentinel.addShutdownListener(cause -> closedAt.compareAndSet(0, System.nanoTime()));
-            CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> cluster.stopApp(victim));
+            // A thread of its own: stop_app takes seconds, and the library uses CompletableFuture's default executor.
+            CompletableFuture<Void> stop = new CompletableFuture<>();
+            Thread stopper = new Thread(() -> {
+                try {
+                    cluster.stopApp(victim);
+                    stop.complete(null);
+                } catch (Throwable t) {
+                    stop.completeExceptionally(t);
+                }
+            }, "test-cluster-stop-app");
+            stopper.setDaemon(true);
+            stopper.start();
             Await.until(WAIT, victim + " closed its connections", () -> closedAt.get() != 0 || stop.isDone());
             if (closedAt.get() == 0) {
                 stop.join(); // rethrows why stop_app failed
