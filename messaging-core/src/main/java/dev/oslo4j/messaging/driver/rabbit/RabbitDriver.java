@@ -26,10 +26,8 @@ import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -53,7 +51,6 @@ final class RabbitDriver implements Driver {
     private final Publisher publisher;
     private final ReplySender replySender;
     private final ScheduledThreadPoolExecutor timer;
-    private final ThreadPoolExecutor retries;
     private final ExecutorService consumerThreads;
     private final ReplyQueue replyQueue;
     private volatile boolean listenStarted;
@@ -71,26 +68,19 @@ final class RabbitDriver implements Driver {
         // A task due within a second always heads the timer queue, so scheduling a call's (later) timeout
         // never has to wake the timer thread: one wake-up per second instead of one per call.
         timer.scheduleWithFixedDelay(() -> { }, 1, 1, TimeUnit.SECONDS);
-        // Publishes re-sent after a reconnection wait on the broker (a channel, a declaration): never on the timer
-        // thread, whose call timeouts must fire on time (a cluster node stopping delayed them by seconds). One
-        // thread, only while there is something to re-send.
-        this.retries = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                daemonThreads("oslo4j-timer-retry"));
-        retries.allowCoreThreadTimeOut(true);
         this.consumerThreads = new DirectExecutor();
         try {
             this.connector = new RabbitConnector(config, options, consumerThreads, threads);
             this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", connector, options);
             this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", connector, options);
             this.pool = new PublisherPool(publishConnection, options.rpcConnPoolSize());
-            this.publisher = new Publisher(pool, publishConnection, retries);
+            this.publisher = new Publisher(pool, publishConnection, timer);
             this.replySender = new ReplySender(publisher, properties, options.directMandatoryFlag(),
                     options.kombuMissingConsumerRetryTimeout().toNanos(), timer);
             this.replyQueue = new ReplyQueue(topology, options.rabbitQosPrefetchCount(), timer);
             publishConnection.start();
         } catch (RuntimeException e) {
             timer.shutdownNow();
-            retries.shutdownNow();
             consumerThreads.shutdownNow();
             throw e;
         }
@@ -202,7 +192,6 @@ final class RabbitDriver implements Driver {
         }
         publishConnection.close();
         timer.shutdownNow();
-        retries.shutdownNow();
         consumerThreads.shutdownNow();
     }
 
