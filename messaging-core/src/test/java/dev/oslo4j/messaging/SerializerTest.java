@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.oslo4j.messaging.wire.Ids;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,20 +42,9 @@ class SerializerTest {
 
     private static final Host HOST = new Host("node-1", 8, Instant.parse("2026-01-02T03:04:05.123456Z"));
 
-    private final String url = "fake:///" + getClass().getSimpleName() + "-" + Ids.hex32();
-    private final List<AutoCloseable> opened = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (int i = opened.size() - 1; i >= 0; i--) {
-            opened.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T open(T c) {
-        opened.add(c);
-        return c;
-    }
+    /** One bus per test (fake:// isolates virtual hosts); servers and listeners close in each test first. */
+    @AutoClose
+    private final Transport transport = Transport.open("fake:///" + getClass().getSimpleName() + "-" + Ids.hex32());
 
     public static final class Hosts {
         public Host rename(Host host, String name) {
@@ -66,11 +54,17 @@ class SerializerTest {
 
     @Test
     void usersMapperBindsArgumentsAndResultsBothWays() throws Exception {
-        Transport transport = open(Transport.open(url));
         JacksonSerializer serializer = JacksonSerializer.of(USER_MAPPER);
         BlockingQueue<JsonNode> wireArgs = new LinkedBlockingQueue<>();
-        open(RpcServer.builder(transport, Target.topic("hosts").withServer("s1")).endpoint(new Hosts())
-                .serializer(serializer).onRequest(r -> wireArgs.add(r.args())).build().start());
+        try (RpcServer server = RpcServer.builder(transport, Target.topic("hosts").withServer("s1"))
+                .endpoint(new Hosts()).serializer(serializer).onRequest(r -> wireArgs.add(r.args())).build()
+                .start()) {
+            callRenameAndCheckTheWire(serializer, wireArgs);
+        }
+    }
+
+    private void callRenameAndCheckTheWire(JacksonSerializer serializer, BlockingQueue<JsonNode> wireArgs)
+            throws Exception {
         RpcClient client = RpcClient.builder(transport, Target.topic("hosts")).timeout(Duration.ofSeconds(10))
                 .serializer(serializer).build();
 
@@ -90,12 +84,10 @@ class SerializerTest {
 
     @Test
     void defaultMapperCannotBindWhatTheUsersMapperCan() {
-        Transport transport = open(Transport.open(url));
-        open(RpcServer.builder(transport, Target.topic("hosts").withServer("s1")).endpoint(new Hosts())
-                .build().start());
         RpcClient client = RpcClient.builder(transport, Target.topic("hosts")).timeout(Duration.ofSeconds(10))
                 .build();
-        // without the serializer the record's Instant is not JSON-serializable by oslo4j's default mapping
+        // without the serializer the record's Instant is not JSON-serializable by oslo4j's default mapping:
+        // the call fails before anything is sent
         assertThatThrownBy(() -> client.call(Map.of(), "rename", Map.of("host", HOST, "name", "x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -143,16 +135,16 @@ class SerializerTest {
 
     @Test
     void customSerializerSeesContextArgumentsAndResultWhereOsloCallsIt() throws Exception {
-        Transport transport = open(Transport.open(url));
         Tracing clientSide = new Tracing();
         Tracing serverSide = new Tracing();
         Adder adder = new Adder();
-        open(RpcServer.builder(transport, Target.topic("adder").withServer("s1")).endpoint(adder)
-                .serializer(serverSide).build().start());
         RpcClient client = RpcClient.builder(transport, Target.topic("adder")).timeout(Duration.ofSeconds(10))
                 .serializer(clientSide).build();
-
-        int sum = client.call(Map.of("user_id", "u1"), "add", Map.of("a", 2, "b", 3), Integer.class);
+        int sum;
+        try (RpcServer server = RpcServer.builder(transport, Target.topic("adder").withServer("s1")).endpoint(adder)
+                .serializer(serverSide).build().start()) {
+            sum = client.call(Map.of("user_id", "u1"), "add", Map.of("a", 2, "b", 3), Integer.class);
+        }
 
         assertThat(sum).isEqualTo(5);
         assertThat(List.copyOf(clientSide.calls)).containsExactlyInAnyOrder("serializeEntity 2 user=u1",
@@ -178,16 +170,16 @@ class SerializerTest {
 
     @Test
     void notifierAndListenerUseTheirSerializers() throws Exception {
-        Transport transport = open(Transport.open(url));
         HostEvents events = new HostEvents();
-        open(NotificationListener.builder(transport).target(Target.topic("hosts-events")).endpoint(events)
-                .serializer(JacksonSerializer.of(USER_MAPPER)).build().start());
         Notifier notifier = Notifier.builder(transport).topics("hosts-events").publisherId("test")
                 .serializer(JacksonSerializer.of(USER_MAPPER)).build();
-
-        notifier.info(Map.of("user_id", "u1"), "host.booted", HOST).get(10, TimeUnit.SECONDS);
-
-        Object[] got = events.received.poll(10, TimeUnit.SECONDS);
+        Object[] got;
+        try (NotificationListener listener = NotificationListener.builder(transport)
+                .target(Target.topic("hosts-events")).endpoint(events)
+                .serializer(JacksonSerializer.of(USER_MAPPER)).build().start()) {
+            notifier.info(Map.of("user_id", "u1"), "host.booted", HOST).get(10, TimeUnit.SECONDS);
+            got = events.received.poll(10, TimeUnit.SECONDS);
+        }
         assertThat(got).isNotNull();
         assertThat(((RequestContext) got[0]).userId()).isEqualTo("u1");
         assertThat(got[1]).isEqualTo(HOST);
@@ -195,7 +187,7 @@ class SerializerTest {
 
     @Test
     void notifierReportsAPayloadItsSerializerCannotWrite() {
-        Notifier notifier = Notifier.builder(open(Transport.open(url))).topics("t")
+        Notifier notifier = Notifier.builder(transport).topics("t")
                 .serializer(JacksonSerializer.of(JsonMapper.builder().build())).build();
         assertThatThrownBy(() -> notifier.info(Map.of(), "host.booted", HOST).get(10, TimeUnit.SECONDS))
                 .hasCauseInstanceOf(IllegalArgumentException.class)

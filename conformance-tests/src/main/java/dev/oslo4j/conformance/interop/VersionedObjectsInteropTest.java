@@ -89,8 +89,8 @@ class VersionedObjectsInteropTest {
         // its "flavor" field as changed too (obj_what_changed looks into child objects)
         assertThat(reply.raw().path("result_changes")).containsExactlyInAnyOrderElementsOf(
                 List.of(text("flavor"), text("name"), text("parts"), text("tags")));
-        assertThat(objects.fromPrimitive(reply.result(), Widget.class))
-                .isEqualTo(sent().touched("java"));
+        assertThat(objects.fromPrimitive(reply.result(), Widget.class)).usingRecursiveComparison()
+                .ignoringFields("changes").isEqualTo(sent().touched("java"));
     }
 
     @OnEveryBroker
@@ -110,7 +110,7 @@ class VersionedObjectsInteropTest {
     }
 
     @OnEveryBroker
-    void aNewerVersionIsReportedAsIncompatibleObjectVersionOnBothSides() {
+    void aPythonServerRefusesANewerVersionWithIncompatibleObjectVersion() {
         it.track(PythonRpcServer.start(it.python().with("serializer", "objects").with("exchange", target.exchange())
                 .with("topic", target.topic()).with("server", it.names.server(target.topic(), "py-1"))));
         VersionedObjectSerializer ahead = VersionedObjectSerializer.builder()
@@ -120,16 +120,18 @@ class VersionedObjectsInteropTest {
                 Map.of("widget", new NewerWidget(1, "w"))), RemoteError.class);
         assertThat(fromPython.exceptionClass()).isEqualTo("IncompatibleObjectVersion");
         assertThat(fromPython.value()).contains("Version 1.3 of Widget is not supported, supported version is 1.2");
+    }
 
+    @OnEveryBroker
+    void aJavaServerRefusesANewerVersionWithOslosIncompatibleObjectVersion() {
         WidgetEndpoint endpoint = new WidgetEndpoint();
         it.track(RpcServer.builder(transport, target.withServer(it.names.server(target.topic(), "java-1")))
                 .endpoint(endpoint).serializer(objects).build().start());
         PythonRpcClient pythonClient = it.track(PythonRpcClient.start(it.python().with("serializer", "objects")
                 .allowedRemoteExmods(List.of("oslo_versionedobjects.exception"))));
         JsonNode newer = InteropObjects.captured("full").put("oslo4j_object.version", "1.3");
-        PeerError fromJava = pythonClient.run(PeerCommand.call("touch_widget")
-                .target(target.withServer(it.names.server(target.topic(), "java-1"))).arg("widget", newer), WAIT)
-                .error();
+        PeerError fromJava = pythonClient.run(PeerCommand.call("touch_widget").target(target).arg("widget", newer),
+                WAIT).error();
         assertThat(fromJava.qualifiedName()).isEqualTo("oslo_versionedobjects.exception.IncompatibleObjectVersion");
         assertThat(fromJava.rebuilt()).isTrue();
         assertThat(fromJava.firstLine()).startsWith("Version 1.3 of Widget is not supported, supported version is 1.2");
