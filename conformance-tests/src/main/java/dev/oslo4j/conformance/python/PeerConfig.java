@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class PeerConfig {
     private final ObjectNode json = PeerJson.object();
+    private OsloRelease release = OsloRelease.V14_0_3;
 
     private PeerConfig(String transportUrl) {
         json.put("url", transportUrl);
@@ -20,6 +21,16 @@ public final class PeerConfig {
     /** A configuration for a peer connecting with this oslo transport URL (query options allowed). */
     public static PeerConfig forUrl(String transportUrl) {
         return new PeerConfig(transportUrl);
+    }
+
+    /** Which oslo.messaging the peer runs (default: the system's 14.0.3). */
+    public PeerConfig release(OsloRelease release) {
+        this.release = release;
+        return this;
+    }
+
+    public OsloRelease release() {
+        return release;
     }
 
     /** The process's control exchange ({@code [DEFAULT] control_exchange}). */
