@@ -78,10 +78,10 @@ public final class NotificationListener implements AutoCloseable {
         BatchNotificationDispatcher batchDispatcher = null;
         try {
             if (batch) {
-                batchDispatcher = BatchNotificationDispatcher.of(b.endpoints);
+                batchDispatcher = BatchNotificationDispatcher.of(b.endpoints, b.serializer);
                 this.priorities = batchDispatcher.priorities();
             } else {
-                dispatcher = NotificationDispatcher.of(b.endpoints);
+                dispatcher = NotificationDispatcher.of(b.endpoints, b.serializer);
                 this.priorities = dispatcher.priorities();
             }
         } catch (IllegalArgumentException e) {
@@ -223,6 +223,7 @@ public final class NotificationListener implements AutoCloseable {
         private int prefetch;
         private int batchSize;
         private Duration batchTimeout;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -330,6 +331,17 @@ public final class NotificationListener implements AutoCloseable {
                 throw new InvalidConfiguration("notification listener batch timeout must be positive, got " + timeout);
             }
             this.batchTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How the context and payload are deserialized (oslo's {@code serializer}): endpoints see the context
+         * from {@link Serializer#deserializeContext}, and positional endpoint methods get the payload converted to
+         * their parameter's type by {@link Serializer#deserializeEntity}; default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
             return this;
         }
 

@@ -55,7 +55,7 @@ public final class Notifier {
     /** Drivers and limits shared by a notifier and its {@link #prepare} copies. */
     private record Shared(List<NotifierDriver> drivers, List<String> driverNames, List<String> topics,
                           Semaphore inFlight, BiConsumer<Notification, Throwable> onFailure,
-                          CompletionExecutor completions) {
+                          CompletionExecutor completions, Serializer serializer) {
     }
 
     private final Shared shared;
@@ -122,8 +122,22 @@ public final class Notifier {
     public CompletableFuture<Void> notify(Priority priority, Map<String, ?> ctxt, String eventType, Object payload) {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(eventType, "eventType");
+        Serializer serializer = shared.serializer();
+        Object wirePayload = payload;
+        Map<String, ?> wireContext = ctxt;
+        if (serializer != JacksonSerializer.defaults()) {
+            // oslo: ctxt = serialize_context(ctxt); payload = serialize_entity(ctxt, payload)
+            wireContext = ctxt == null ? null : serializer.serializeContext(ctxt);
+            try {
+                wirePayload = serializer.serializeEntity(wireContext == null ? RequestContext.empty()
+                        : RequestContext.of(wireContext), payload);
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("payload of notification '"
+                        + eventType + "' is not serializable: " + e.getMessage(), e));
+            }
+        }
         NotificationMessage m = new NotificationMessage(Ids.uuid36(), publisherId, eventType, priority.wireName(),
-                payload, Timestamps.now(), ContextSanitizer.sanitize(ctxt));
+                wirePayload, Timestamps.now(), ContextSanitizer.sanitize(wireContext));
         List<NotifierDriver> drivers = shared.drivers();
         if (drivers.isEmpty()) {
             return CompletableFuture.completedFuture(null);
@@ -251,6 +265,7 @@ public final class Notifier {
         private RoutingConfig routing;
         private BiConsumer<Notification, Throwable> onFailure;
         private int maxInFlight = 10_000;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport) {
             this.transport = transport;
@@ -346,6 +361,15 @@ public final class Notifier {
         }
 
         /**
+         * How the context and payload are serialized (oslo's {@code serializer}); default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
+            return this;
+        }
+
+        /**
          * @throws InvalidConfiguration for an unknown driver, a messaging driver without transport or topics,
          *     or a routing driver without a valid routing config
          */
@@ -356,7 +380,7 @@ public final class Notifier {
                 built.add(NotifierDrivers.create(name, s));
             }
             Shared shared = new Shared(List.copyOf(built), drivers, topics, new Semaphore(maxInFlight), onFailure,
-                    transport == null ? null : transport.completions());
+                    transport == null ? null : transport.completions(), serializer);
             return new Notifier(shared, publisherId, retry);
         }
     }

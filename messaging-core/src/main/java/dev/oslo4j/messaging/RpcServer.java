@@ -52,8 +52,10 @@ public final class RpcServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor heartbeats;
     private final List<Consumer<RpcRequestInfo>> observers;
     private final ServerLifecycle lifecycle;
+    private final Serializer serializer;
 
     private RpcServer(Builder b) {
+        this.serializer = b.serializer;
         this.transport = b.transport;
         this.target = b.target;
         this.observers = List.copyOf(b.observers);
@@ -65,7 +67,7 @@ public final class RpcServer implements AutoCloseable {
             endpoints.add(new PingEndpoint());
         }
         try {
-            this.dispatcher = RpcDispatcher.of(endpoints);
+            this.dispatcher = RpcDispatcher.of(endpoints, serializer);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfiguration(e.getMessage(), e);
         }
@@ -167,7 +169,7 @@ public final class RpcServer implements AutoCloseable {
             Object result = dispatcher.dispatch(context, m);
             if (m.isCall()) {
                 try {
-                    request.reply(result);
+                    request.reply(serializer.serializeEntity(context, result));
                 } catch (IllegalArgumentException e) {
                     request.replyFailure(Failures.toFailure(
                             new IllegalArgumentException("result of " + m.methodName() + " is not JSON serializable: "
@@ -200,10 +202,10 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private static RequestContext contextOf(ReceivedRequest m) {
+    private RequestContext contextOf(ReceivedRequest m) {
         ObjectNode ctx = m.context().deepCopy();
         ctx.set("client_timeout", m.timeout() == null ? ctx.nullNode() : m.timeout());
-        return RequestContext.adopt(ctx);
+        return serializer.deserializeContext(RequestContext.adopt(ctx));
     }
 
     /** oslo's watchdog: {@code int(_timeout) / 2} seconds, only when at least 1 s. */
@@ -267,6 +269,7 @@ public final class RpcServer implements AutoCloseable {
         private final List<Consumer<RpcRequestInfo>> observers = new ArrayList<>();
         private int executorThreads;
         private Executor executor;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport, Target target) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -313,6 +316,15 @@ public final class RpcServer implements AutoCloseable {
                 throw new InvalidConfiguration("RPC server executor threads must be at least 1, got " + threads);
             }
             this.executorThreads = threads;
+            return this;
+        }
+
+        /**
+         * How arguments, results and the context are (de)serialized (oslo's {@code serializer}); default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
             return this;
         }
 
