@@ -67,6 +67,11 @@ public interface Driver extends AutoCloseable {
     Listener listenForNotifications(List<NotificationAddress> addresses, String pool, int prefetch,
                                     NotificationHandler handler);
 
+    /** Connection state and events; drivers without connections report always connected. */
+    default ConnectionState connectionState() {
+        return ConnectionState.UNTRACKED;
+    }
+
     /** The exchange used when a target names none ({@code control_exchange}). */
     String controlExchange();
 

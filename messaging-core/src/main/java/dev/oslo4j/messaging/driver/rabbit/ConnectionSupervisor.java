@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.oslo4j.messaging.BrokerConnectionError;
 import dev.oslo4j.messaging.MessagingOptions;
+import dev.oslo4j.messaging.driver.ConnectionState;
 import dev.oslo4j.messaging.TransportHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ final class ConnectionSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
 
     private final String name;
+    private final String role;
+    private final ConnectionState state;
     private final RabbitConnector connector;
     private final MessagingOptions options;
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
@@ -43,8 +46,14 @@ final class ConnectionSupervisor {
     private record Waiter(CompletableFuture<Connection> future, int budget, int[] failures) {
     }
 
-    ConnectionSupervisor(String name, RabbitConnector connector, MessagingOptions options) {
+    /**
+     * @param role  {@link ConnectionState#SEND} or {@link ConnectionState#LISTEN}: how {@code state} names it
+     */
+    ConnectionSupervisor(String name, String role, ConnectionState state, RabbitConnector connector,
+                         MessagingOptions options) {
         this.name = name;
+        this.role = role;
+        this.state = state;
         this.connector = connector;
         this.options = options;
     }
@@ -69,6 +78,7 @@ final class ConnectionSupervisor {
     private void install(Connection c) {
         c.addShutdownListener(cause -> onShutdown(c, cause));
         connection = c;
+        state.connected(role, describe(c));
         if (!c.isOpen()) {
             onShutdown(c, c.getCloseReason());
         }
@@ -126,6 +136,7 @@ final class ConnectionSupervisor {
             return;
         }
         LOG.warn("{}: connection to {} lost ({}); reconnecting", name, describe(c), reason(cause));
+        state.lost(role, describe(c), reason(cause));
         synchronized (this) {
             if (reconnector != null && reconnector.isAlive()) {
                 return;
@@ -155,6 +166,7 @@ final class ConnectionSupervisor {
                         continue;
                     }
                     releaseWaiters(c);
+                    state.connected(role, describe(c));
                     return;
                 } catch (IOException | RuntimeException e) {
                     connector.failed(h);
@@ -222,6 +234,7 @@ final class ConnectionSupervisor {
 
     void close() {
         closed = true;
+        state.closed();
         synchronized (this) {
             notifyAll();
         }

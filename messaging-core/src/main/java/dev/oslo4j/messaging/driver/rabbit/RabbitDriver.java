@@ -9,6 +9,7 @@ import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.TransportURL;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.driver.ConnectionState;
 import dev.oslo4j.messaging.driver.Driver;
 import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
@@ -56,6 +57,7 @@ public final class RabbitDriver implements Driver {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService consumerThreads;
     private final ReplyQueue replyQueue;
+    private final ConnectionState connectionState = new ConnectionState();
     private volatile boolean listenStarted;
     private volatile boolean replyQueueStarted;
 
@@ -74,8 +76,10 @@ public final class RabbitDriver implements Driver {
         this.consumerThreads = new DirectExecutor();
         try {
             this.connector = new RabbitConnector(url, options, consumerThreads, threads);
-            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", connector, options);
-            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", connector, options);
+            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", ConnectionState.SEND,
+                    connectionState, connector, options);
+            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", ConnectionState.LISTEN,
+                    connectionState, connector, options);
             this.pool = new PublisherPool(publishConnection, options.rpcConnPoolSize());
             this.publisher = new Publisher(pool, publishConnection, timer);
             this.replySender = new ReplySender(publisher, properties, options.directMandatoryFlag(),
@@ -90,6 +94,11 @@ public final class RabbitDriver implements Driver {
     }
 
     @Override
+    public ConnectionState connectionState() {
+        return connectionState;
+    }
+
+    @Override
     public String controlExchange() {
         return topology.controlExchange();
     }
@@ -99,7 +108,7 @@ public final class RabbitDriver implements Driver {
         requireTopic(target);
         String uniqueId = Ids.hex32();
         byte[] body = properties.encodeBody(RpcMessages.encodeCast(request, uniqueId));
-        return publisher.send(requestTo(target, body, properties.plain(), "cast " + request.method() + " to " + target),
+        return publisher.send(requestTo(target, body, properties.plain(request.headers()), "cast " + request.method() + " to " + target),
                 retry, () -> true);
     }
 
@@ -116,7 +125,7 @@ public final class RabbitDriver implements Driver {
                 Ids.hex32()));
         PendingCall call = replyQueue.register(msgId, options.timeout().toNanos(),
                 options.callMonitorTimeout() == null ? 0 : options.callMonitorTimeout().toNanos());
-        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis()),
+        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis(), request.headers()),
                 "call " + request.method() + " to " + target);
         publisher.send(m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
             if (e != null) {
@@ -133,7 +142,7 @@ public final class RabbitDriver implements Driver {
         String exchange = topology.exchangeOf(address.exchange());
         String key = address.routingKey();
         byte[] body = properties.encodeBody(NotificationMessages.encode(message, Ids.hex32(), enveloped));
-        Outgoing m = new Outgoing(exchange, key, false, properties.plain(), body,
+        Outgoing m = new Outgoing(exchange, key, false, properties.plain(message.headers()), body,
                 List.of("x:" + exchange, "q:" + exchange + "/" + key),
                 List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
                                 topology.autoDelete(), null),

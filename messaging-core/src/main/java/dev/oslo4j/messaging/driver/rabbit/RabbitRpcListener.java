@@ -33,6 +33,7 @@ final class RabbitRpcListener extends ConsumerChannel {
     private final RpcHandler handler;
     private final ReplySender replies;
     private final String fanoutQueue;
+    private final String fanoutExchange;
     private final UniqueIdCache seen = new UniqueIdCache();
 
     RabbitRpcListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer, Target target,
@@ -44,6 +45,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         this.handler = handler;
         this.replies = replies;
         this.fanoutQueue = Topology.newFanoutQueue(target.topic());
+        this.fanoutExchange = Topology.fanoutExchange(target.topic());
     }
 
     @Override
@@ -106,7 +108,8 @@ final class RabbitRpcListener extends ConsumerChannel {
                 return;
             }
             try {
-                handler.onRequest(new RabbitIncomingRequest(request, replies));
+                handler.onRequest(new RabbitIncomingRequest(request, replies, props,
+                        fanoutExchange.equals(env.getExchange())));
             } catch (RuntimeException e) {
                 LOG.error("{}: request handler failed: {}", describe(), e.toString(), e);
             }
@@ -118,7 +121,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         }
 
         private String queueOf(Envelope env) {
-            return Topology.FANOUT.equals(env.getExchange()) ? fanoutQueue : env.getRoutingKey();
+            return fanoutExchange.equals(env.getExchange()) ? fanoutQueue : env.getRoutingKey();
         }
     }
 }
