@@ -66,6 +66,14 @@ public final class BenchOptions {
     @Option(names = "--json", description = "Print the summary as one JSON document instead of a table.")
     boolean json;
 
+    @Option(names = "--observe", description = "Also run oslo4j with a Micrometer ObservationRegistry (a metrics "
+            + "handler, as a Spring Boot application has) on its transports, to show what observations cost.")
+    boolean observe;
+
+    public boolean observe() {
+        return observe;
+    }
+
     public String url() {
         return url;
     }
