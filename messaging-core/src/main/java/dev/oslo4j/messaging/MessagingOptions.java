@@ -1,5 +1,7 @@
 package dev.oslo4j.messaging;
 
+import dev.oslo4j.messaging.driver.OptionSpec;
+
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,8 +10,10 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Configuration of a {@link Transport}, by oslo's option names and with oslo 14.0.3's defaults
- * ({@code [DEFAULT]} and {@code [oslo_messaging_rabbit]} groups). Immutable; build with {@link #builder()}.
+ * Configuration of a {@link Transport}, by oslo's option names and with oslo 14.0.3's defaults. Immutable; build
+ * with {@link #builder()}. Typed accessors cover the {@code [DEFAULT]} options the API reads; every driver owns
+ * its own options (the rabbit driver's {@code [oslo_messaging_rabbit]} group, see the README) and reads them
+ * from here by name, so any option of any installed driver is set the same way.
  *
  * <p>Every option can be set by its oslo name ({@link Builder#set(String, Object)}, string values converted as
  * oslo.config converts them) and from a transport URL's query ({@code rabbit://h/?rabbit_qos_prefetch_count=10}),
@@ -66,7 +70,7 @@ public final class MessagingOptions {
 
     /** The value of an option by oslo name (typed: String, Integer, Double or Boolean; may be null). */
     public Object get(String osloName) {
-        OptionCatalog.Option o = OptionCatalog.lookup(osloName, "messaging");
+        OptionSpec o = OptionCatalog.installed().lookup(osloName, "messaging");
         return values.get(o.name());
     }
 
@@ -92,46 +96,11 @@ public final class MessagingOptions {
     public Duration rpcResponseTimeout() { return Duration.ofSeconds(integer("rpc_response_timeout")); }
     public int executorThreadPoolSize() { return integer("executor_thread_pool_size"); }
     public boolean rpcPingEnabled() { return bool("rpc_ping_enabled"); }
-    // ---- [oslo_messaging_rabbit]: TLS
-    public boolean ssl() { return bool("ssl"); }
-    public String sslVersion() { return str("ssl_version"); }
-    public String sslKeyFile() { return str("ssl_key_file"); }
-    public String sslCertFile() { return str("ssl_cert_file"); }
-    public String sslCaFile() { return str("ssl_ca_file"); }
-    public boolean sslEnforceHostnameVerification() { return bool("ssl_enforce_hostname_verification"); }
-    public boolean sslEnforceFipsMode() { return bool("ssl_enforce_fips_mode"); }
-    // ---- connection, failover, heartbeats
-    public double kombuReconnectDelay() { return (Double) values.get("kombu_reconnect_delay"); }
-    /** {@code gzip}, {@code bz2} or null (no compression on send). */
-    public String kombuCompression() { return str("kombu_compression"); }
-    public Duration kombuMissingConsumerRetryTimeout() {
-        return Duration.ofSeconds(integer("kombu_missing_consumer_retry_timeout"));
+
+    /** The names of the options set explicitly rather than defaulted (drivers choose fallbacks by it). */
+    java.util.Set<String> explicitlySet() {
+        return java.util.Set.copyOf(explicit.keySet());
     }
-    public String kombuFailoverStrategy() { return str("kombu_failover_strategy"); }
-    public String rabbitLoginMethod() { return str("rabbit_login_method"); }
-    /** Whether the login method was chosen explicitly (otherwise PLAIN is used if the broker lacks AMQPLAIN). */
-    public boolean rabbitLoginMethodExplicit() { return explicit.containsKey("rabbit_login_method"); }
-    public int rabbitRetryInterval() { return integer("rabbit_retry_interval"); }
-    public int rabbitRetryBackoff() { return integer("rabbit_retry_backoff"); }
-    public int rabbitIntervalMax() { return integer("rabbit_interval_max"); }
-    public int heartbeatTimeoutThreshold() { return integer("heartbeat_timeout_threshold"); }
-    public int heartbeatRate() { return integer("heartbeat_rate"); }
-    // ---- topology
-    public boolean rabbitHaQueues() { return bool("rabbit_ha_queues"); }
-    public boolean rabbitQuorumQueue() { return bool("rabbit_quorum_queue"); }
-    public int rabbitQuorumDeliveryLimit() { return integer("rabbit_quorum_delivery_limit"); }
-    public int rabbitQuorumMaxMemoryLength() { return integer("rabbit_quroum_max_memory_length"); }
-    public int rabbitQuorumMaxMemoryBytes() { return integer("rabbit_quroum_max_memory_bytes"); }
-    public int rabbitTransientQueuesTtl() { return integer("rabbit_transient_queues_ttl"); }
-    public int rabbitQosPrefetchCount() { return integer("rabbit_qos_prefetch_count"); }
-    public boolean directMandatoryFlag() { return bool("direct_mandatory_flag"); }
-    public boolean enableCancelOnFailover() { return bool("enable_cancel_on_failover"); }
-    public boolean amqpDurableQueues() { return bool("amqp_durable_queues"); }
-    public boolean amqpAutoDelete() { return bool("amqp_auto_delete"); }
-    // ---- pools
-    public int rpcConnPoolSize() { return integer("rpc_conn_pool_size"); }
-    public int connPoolMinSize() { return integer("conn_pool_min_size"); }
-    public int connPoolTtl() { return integer("conn_pool_ttl"); }
 
     /**
      * Turns a remote failure into the exception a client throws: the explicitly mapped Java type when its
@@ -156,7 +125,7 @@ public final class MessagingOptions {
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("MessagingOptions{");
-        OptionCatalog.all().forEach((name, o) -> {
+        OptionCatalog.installed().all().forEach((name, o) -> {
             Object v = values.get(name);
             if (!Objects.equals(v, o.defaultValue())) {
                 sb.append(sb.length() > 17 ? ", " : "").append(name).append('=').append(v);
@@ -177,7 +146,7 @@ public final class MessagingOptions {
                 new LinkedHashMap<>();
 
         private Builder() {
-            OptionCatalog.all().forEach((name, o) -> values.put(name, o.defaultValue()));
+            OptionCatalog.installed().all().forEach((name, o) -> values.put(name, o.defaultValue()));
         }
 
         /**
@@ -190,7 +159,7 @@ public final class MessagingOptions {
         }
 
         Builder set(String osloName, Object value, String where) {
-            OptionCatalog.Option o = OptionCatalog.lookup(osloName, where);
+            OptionSpec o = OptionCatalog.installed().lookup(osloName, where);
             Object v = OptionCatalog.convert(o, value, where);
             values.put(o.name(), v);
             explicit.put(o.name(), v);
@@ -203,21 +172,6 @@ public final class MessagingOptions {
             return set("rpc_response_timeout", Math.toIntExact(timeout.toSeconds()));
         }
         public Builder executorThreadPoolSize(int threads) { return set("executor_thread_pool_size", threads); }
-        public Builder amqpDurableQueues(boolean durable) { return set("amqp_durable_queues", durable); }
-        public Builder amqpAutoDelete(boolean autoDelete) { return set("amqp_auto_delete", autoDelete); }
-        public Builder rabbitQuorumQueue(boolean quorum) { return set("rabbit_quorum_queue", quorum); }
-        public Builder rabbitHaQueues(boolean ha) { return set("rabbit_ha_queues", ha); }
-        public Builder rabbitTransientQueuesTtl(int seconds) { return set("rabbit_transient_queues_ttl", seconds); }
-        public Builder rabbitQosPrefetchCount(int count) { return set("rabbit_qos_prefetch_count", count); }
-        public Builder heartbeatTimeoutThreshold(int seconds) {
-            return set("heartbeat_timeout_threshold", seconds);
-        }
-        public Builder kombuFailoverStrategy(String strategy) { return set("kombu_failover_strategy", strategy); }
-        public Builder rabbitRetryInterval(int seconds) { return set("rabbit_retry_interval", seconds); }
-        public Builder rabbitRetryBackoff(int seconds) { return set("rabbit_retry_backoff", seconds); }
-        public Builder rabbitIntervalMax(int seconds) { return set("rabbit_interval_max", seconds); }
-        public Builder directMandatoryFlag(boolean mandatory) { return set("direct_mandatory_flag", mandatory); }
-        public Builder kombuCompression(String compression) { return set("kombu_compression", compression); }
 
         /**
          * Allow-lists one remote exception type: failures whose module and class match exactly are rebuilt by
@@ -232,20 +186,12 @@ public final class MessagingOptions {
             return this;
         }
 
+        /**
+         * @throws InvalidConfiguration when options that cannot be combined are set together (each driver checks
+         *     its own, e.g. {@code rabbit_quorum_queue} with {@code rabbit_ha_queues})
+         */
         public MessagingOptions build() {
-            if (Boolean.TRUE.equals(values.get("rabbit_quorum_queue"))
-                    && Boolean.TRUE.equals(values.get("rabbit_ha_queues"))) {
-                throw new InvalidConfiguration("options 'rabbit_quorum_queue' and 'rabbit_ha_queues' cannot both be"
-                        + " enabled: quorum queues are already replicated");
-            }
-            if (Boolean.TRUE.equals(values.get("ssl_enforce_fips_mode"))) {
-                throw new InvalidConfiguration("option 'ssl_enforce_fips_mode' is not supported by oslo4j:"
-                        + " configure a FIPS-validated JCE provider in the JVM instead");
-            }
-            if ("RABBIT-CR-DEMO".equals(values.get("rabbit_login_method"))) {
-                throw new InvalidConfiguration("option 'rabbit_login_method' value 'RABBIT-CR-DEMO' is not"
-                        + " supported by oslo4j; use AMQPLAIN, PLAIN or EXTERNAL");
-            }
+            OptionCatalog.installed().check(Collections.unmodifiableMap(values));
             MessagingOptions o = new MessagingOptions(new LinkedHashMap<>(values), new LinkedHashMap<>(remoteExceptions));
             o.explicit.putAll(explicit);
             return o;

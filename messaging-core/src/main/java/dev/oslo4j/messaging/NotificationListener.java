@@ -101,7 +101,7 @@ public final class NotificationListener implements AutoCloseable {
         this.name = "notification listener " + b.targets.stream().map(Target::topic).toList()
                 + (pool == null ? "" : " pool " + pool);
         int threads = b.executorThreads > 0 ? b.executorThreads : transport.options().executorThreadPoolSize();
-        int configured = b.prefetch > 0 ? b.prefetch : transport.options().rabbitQosPrefetchCount();
+        int configured = b.prefetch > 0 ? b.prefetch : transport.driver().defaultPrefetch();
         // oslo's default prefetch is unlimited; bounded here so that a backlog is not pulled into memory at once.
         this.prefetch = configured > 0 ? configured : Math.max(256, Math.max(4 * threads, 2 * b.batchSize));
         this.executor = EndpointThreads.pool(threads, "oslo4j-notify-" + b.targets.get(0).topic());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.dispatch.Failures;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.observe.Instrumentation;
 import dev.oslo4j.messaging.observe.ObservationNames;
 import dev.oslo4j.messaging.observe.Observed;
@@ -180,14 +181,15 @@ public final class RpcClient {
 
     private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
         RpcRequest r = request(context, method, args);
+        RpcAddress address = sendAddress();
         Instrumentation observing = transport.instrumentation();
         if (!observing.enabled()) {
-            return transport.driver().cast(target, r, retry);
+            return transport.driver().cast(address, r, retry);
         }
         Map<String, String> headers = new HashMap<>();
         Observed o = observing.rpcClient(target.fanout() ? ObservationNames.FANOUT : ObservationNames.CAST,
                 exchangeName(), target.topic(), method, headers);
-        return ObservedSends.observe(o, () -> transport.driver().cast(target, r.withHeaders(headers), retry),
+        return ObservedSends.observe(o, () -> transport.driver().cast(address, r.withHeaders(headers), retry),
                 v -> null);
     }
 
@@ -196,19 +198,27 @@ public final class RpcClient {
             throw new InvalidTarget("A call cannot be used with fanout", target);
         }
         RpcRequest r = request(context, method, args);
+        RpcAddress address = sendAddress();
         CallOptions options = new CallOptions(timeout(), callMonitorTimeout, retry);
         Instrumentation observing = transport.instrumentation();
         if (!observing.enabled()) {
-            return transport.driver().call(target, r, options);
+            return transport.driver().call(address, r, options);
         }
         Map<String, String> headers = new HashMap<>();
         Observed o = observing.rpcClient(ObservationNames.CALL, exchangeName(), target.topic(), method, headers);
-        return ObservedSends.observe(o, () -> transport.driver().call(target, r.withHeaders(headers), options),
+        return ObservedSends.observe(o, () -> transport.driver().call(address, r.withHeaders(headers), options),
                 result -> result.failure() == null ? null : result.failure().exceptionClass());
     }
 
     private String exchangeName() {
         return target.exchange() != null ? target.exchange() : transport.driver().controlExchange();
+    }
+
+    private RpcAddress sendAddress() {
+        if (target.topic() == null || target.topic().isEmpty()) {
+            throw new InvalidTarget("A topic is required to send", target);
+        }
+        return target.address();
     }
 
     private RpcRequest request(Map<String, ?> context, String method, Map<String, ?> args) {

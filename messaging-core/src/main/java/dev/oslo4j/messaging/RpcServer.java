@@ -92,7 +92,7 @@ public final class RpcServer implements AutoCloseable {
             throw new IllegalStateException("RPC server " + target + " was stopped; build a new one");
         }
         if (listener == null) {
-            listener = transport.driver().listenForRpc(target, this::submit);
+            listener = transport.driver().listenForRpc(target.address(), this::submit);
         }
         return this;
     }

@@ -1,5 +1,7 @@
 package dev.oslo4j.messaging;
 
+import dev.oslo4j.messaging.driver.RpcAddress;
+
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
@@ -144,6 +146,11 @@ public final class Target {
     @Override
     public int hashCode() {
         return Objects.hash(exchange, topic, namespace, version, server, fanout, legacyNamespaces);
+    }
+
+    /** The routing part, as drivers receive it. */
+    RpcAddress address() {
+        return new RpcAddress(exchange, topic, server, fanout);
     }
 
     @Override

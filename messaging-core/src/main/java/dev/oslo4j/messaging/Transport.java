@@ -1,7 +1,9 @@
 package dev.oslo4j.messaging;
 
 import dev.oslo4j.messaging.driver.Driver;
-import dev.oslo4j.messaging.driver.rabbit.RabbitDriver;
+import dev.oslo4j.messaging.driver.ConnectionState;
+import dev.oslo4j.messaging.driver.DriverConfig;
+import dev.oslo4j.messaging.driver.DriverFactory;
 import dev.oslo4j.messaging.observe.Instrumentation;
 
 import java.util.LinkedHashMap;
@@ -21,10 +23,12 @@ import java.util.Optional;
  * }
  * }</pre>
  *
- * <p>Schemes: {@code rabbit://} (and oslo's alias {@code kombu://}); {@code amqps://} is accepted as
- * {@code rabbit://} with {@code ssl=true}. The URL's query options override {@link MessagingOptions}.
- * Opening connects to the first reachable host (trying each once) and fails with
- * {@link BrokerConnectionError} explaining each host's failure.
+ * <p>The URL's scheme picks the driver, as oslo's entry points do: {@code rabbit://} (and oslo's alias
+ * {@code kombu://}; {@code amqps://} is {@code rabbit://} with {@code ssl=true}) for RabbitMQ, {@code fake://} for
+ * oslo's in-memory driver (unit tests without a broker). Drivers are found on the class path through
+ * {@link java.util.ServiceLoader} ({@link DriverFactory}). The URL's query options override
+ * {@link MessagingOptions}. Opening a rabbit transport connects to the first reachable host (trying each once)
+ * and fails with {@link BrokerConnectionError} explaining each host's failure.
  */
 public final class Transport implements AutoCloseable {
 
@@ -32,6 +36,8 @@ public final class Transport implements AutoCloseable {
     private final MessagingOptions options;
     private final Driver driver;
     private volatile Instrumentation instrumentation = Instrumentation.NONE;
+    private final Map<ConnectionListener, ConnectionState.Listener> connectionListeners =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private Transport(TransportURL url, MessagingOptions options, Driver driver) {
         this.url = url;
@@ -66,18 +72,24 @@ public final class Transport implements AutoCloseable {
     public static Transport open(TransportURL url, MessagingOptions options) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
-        Map<String, String> query = new LinkedHashMap<>(url.query());
-        switch (url.transport()) {
-            case "rabbit", "kombu" -> {
+        Drivers drivers = Drivers.installed();
+        DriverFactory factory = drivers.forScheme(url.transport());
+        if (factory == null) {
+            if ("amqp".equals(url.transport())) {
+                throw new InvalidTransportURL("transport URL scheme 'amqp' selects oslo's AMQP 1.0 driver, which"
+                        + " oslo4j does not implement; use rabbit:// for RabbitMQ (available: " + drivers.schemes()
+                        + "): " + url);
             }
-            case "amqps" -> query.putIfAbsent("ssl", "true");
-            case "amqp" -> throw new InvalidTransportURL("transport URL scheme 'amqp' selects oslo's AMQP 1.0"
-                    + " driver, which oslo4j does not implement; use rabbit:// for RabbitMQ: " + url);
-            default -> throw new InvalidTransportURL("transport URL scheme '" + url.transport()
-                    + "' is not supported; use rabbit:// (or kombu://, amqps://): " + url);
+            throw new InvalidTransportURL("transport URL scheme '" + url.transport() + "' is not supported;"
+                    + " available: " + drivers.schemes() + ": " + url);
         }
+        Map<String, String> query = new LinkedHashMap<>(factory.impliedOptions(url.transport()));
+        query.putAll(url.query());
         MessagingOptions effective = options.withOverrides(query, "transport URL");
-        return new Transport(url, effective, new RabbitDriver(url, effective));
+        DriverConfig config = new DriverConfig(url.transport(),
+                url.effectiveHosts().stream().map(TransportHost::toBrokerHost).toList(), url.effectiveVirtualHost(),
+                effective.asMap(), effective.explicitlySet(), url.toString());
+        return new Transport(url, effective, factory.open(config));
     }
 
     /** The URL this transport was opened with ({@code toString()} masks passwords). */
@@ -121,12 +133,21 @@ public final class Transport implements AutoCloseable {
      * are not replayed. See {@link ConnectionListener} for the threading rules.
      */
     public Transport addConnectionListener(ConnectionListener listener) {
-        driver.connectionState().addListener(Objects.requireNonNull(listener, "listener"));
+        Objects.requireNonNull(listener, "listener");
+        ConnectionState.Listener adapter = c -> listener.onConnectionEvent(new ConnectionEvent(
+                ConnectionEvent.Type.valueOf(c.kind().name()), c.connection(), c.host(), c.previous(), c.reason(),
+                c.at()));
+        if (connectionListeners.putIfAbsent(listener, adapter) == null) {
+            driver.connectionState().addListener(adapter);
+        }
         return this;
     }
 
     public void removeConnectionListener(ConnectionListener listener) {
-        driver.connectionState().removeListener(listener);
+        ConnectionState.Listener adapter = connectionListeners.remove(listener);
+        if (adapter != null) {
+            driver.connectionState().removeListener(adapter);
+        }
     }
 
     /** The observation seam (no-op without a registry); for RPC clients, servers, notifiers and listeners. */

@@ -1,6 +1,6 @@
 package dev.oslo4j.messaging;
 
-import java.util.Objects;
+import dev.oslo4j.messaging.driver.BrokerHost;
 
 /**
  * One broker host of a {@link TransportURL}: host name (IPv6 without brackets), optional port, user and
@@ -9,87 +9,71 @@ import java.util.Objects;
 public final class TransportHost {
 
     /** AMQP's default port; oslo uses it even with TLS unless the URL names a port. */
-    public static final int DEFAULT_PORT = 5672;
-    private static final String DEFAULT_CREDENTIAL = "guest";
+    public static final int DEFAULT_PORT = BrokerHost.DEFAULT_PORT;
 
-    private final String hostname;
-    private final Integer port;
-    private final String username;
-    private final String password;
+    /** The same facts as drivers receive them; this class is their public face in the API. */
+    private final BrokerHost host;
 
     public TransportHost(String hostname, Integer port, String username, String password) {
-        this.hostname = Objects.requireNonNull(hostname, "hostname");
-        this.port = port;
-        this.username = username;
-        this.password = password;
+        this.host = new BrokerHost(hostname, port, username, password);
     }
 
     public String hostname() {
-        return hostname;
+        return host.hostname();
     }
 
     /** The port as written, or null. */
     public Integer port() {
-        return port;
+        return host.port();
     }
 
     /** The user as written, or null. */
     public String username() {
-        return username;
+        return host.username();
     }
 
     /** The password as written, or null. Never logged by oslo4j. */
     public String password() {
-        return password;
+        return host.password();
     }
 
     /** The port to connect to: as written, else 5672 (also with TLS, as oslo does). */
     public int effectivePort() {
-        return port == null ? DEFAULT_PORT : port;
+        return host.effectivePort();
     }
 
     /** The user to log in with: as written, else {@code guest} (kombu's default; not inherited from other hosts). */
     public String effectiveUsername() {
-        return username == null || username.isEmpty() ? DEFAULT_CREDENTIAL : username;
+        return host.effectiveUsername();
     }
 
     /** The password to log in with: as written, else {@code guest}. */
     public String effectivePassword() {
-        return password == null || password.isEmpty() ? DEFAULT_CREDENTIAL : password;
+        return host.effectivePassword();
     }
 
     /** {@code host:port} with IPv6 re-bracketed; for messages. */
     public String address() {
-        String h = hostname.indexOf(':') >= 0 ? "[" + hostname + "]" : hostname;
-        return h + ":" + effectivePort();
+        return host.address();
+    }
+
+    BrokerHost toBrokerHost() {
+        return host;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TransportHost h && hostname.equals(h.hostname) && Objects.equals(port, h.port)
-                && Objects.equals(username, h.username) && Objects.equals(password, h.password);
+        return o instanceof TransportHost h && host.equals(h.host);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(hostname, port, username, password);
+        return host.hashCode();
     }
 
     /** {@code user:****@host:port}; the password is always masked. */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder();
-        if (username != null) {
-            sb.append(username);
-            if (password != null) {
-                sb.append(":****");
-            }
-            sb.append('@');
-        }
-        sb.append(hostname.indexOf(':') >= 0 ? "[" + hostname + "]" : hostname);
-        if (port != null) {
-            sb.append(':').append(port);
-        }
-        return sb.toString();
+        return host.toString();
     }
 }

@@ -46,7 +46,7 @@ final class Interop implements AutoCloseable {
     }
 
     private static MessagingOptions.Builder javaOptions() {
-        return MessagingOptions.builder().rabbitTransientQueuesTtl(InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS);
+        return MessagingOptions.builder().set("rabbit_transient_queues_ttl", InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS);
     }
 
     /** A plain amqp-client connection to the broker (closed after the test), for raw publishing. */

@@ -172,7 +172,7 @@ class JavaClientToPythonServerTest {
     void anAllowListedRemoteExceptionIsRebuiltAsTheMappedJavaType() {
         pythonServer("py-1");
         MessagingOptions options = MessagingOptions.builder()
-                .rabbitTransientQueuesTtl(InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS)
+                .set("rabbit_transient_queues_ttl", InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS)
                 .mapRemoteException("nova.exception", "InstanceNotFound",
                         remote -> new InstanceNotFound((String) remote.kwargs().get("instance_id"), remote))
                 .build();

@@ -107,7 +107,7 @@ class BadConfigurationTest {
         rows.add(options("option of the wrong type", () -> MessagingOptions.builder()
                 .set("amqp_durable_queues", "perhaps").build(), "amqp_durable_queues"));
         rows.add(options("quorum and HA queues together", () -> MessagingOptions.builder()
-                .rabbitQuorumQueue(true).rabbitHaQueues(true).build(), "rabbit_ha_queues"));
+                .set("rabbit_quorum_queue", true).set("rabbit_ha_queues", true).build(), "rabbit_ha_queues"));
         return rows;
     }
 

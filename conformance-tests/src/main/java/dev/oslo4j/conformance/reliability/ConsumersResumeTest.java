@@ -18,7 +18,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
-import dev.oslo4j.messaging.driver.rabbit.RabbitDriver;
+import dev.oslo4j.messaging.driver.rabbit.RabbitDiagnostics;
 
 /**
  * Issue 7 §3 — recovery after an outage (the embedded broker restarted; on RabbitMQ, which a test never restarts,
@@ -74,7 +74,7 @@ class ConsumersResumeTest {
                      .endpoint(new Arrivals.Server(arrivals, "s2")).build().start()) {
             RpcClient client = RpcClient.builder(clientSide, Target.topic(topic)).timeout(Duration.ofSeconds(1)).build();
             awaitEachServerAnswers(client, "before");
-            String replyQueue = ((RabbitDriver) clientSide.driver()).replyQueueName();
+            String replyQueue = RabbitDiagnostics.replyQueueName(clientSide.driver());
 
             long back = outage(broker);
             awaitEachServerAnswers(client, "after");

@@ -56,7 +56,7 @@ class CredentialMaskingTest {
              EmbeddedBroker broker = EmbeddedBroker.builder().user("oslo4j").password(Secrets.DECODED_PASSWORD).start()) {
             String url = "rabbit://oslo4j:" + Secrets.ENCODED_PASSWORD + "@127.0.0.1:" + broker.port() + "/";
             Inbox inbox = new Inbox();
-            try (Transport transport = Transport.open(url, MessagingOptions.builder().rabbitRetryInterval(0).build());
+            try (Transport transport = Transport.open(url, MessagingOptions.builder().set("rabbit_retry_interval", 0).build());
                  RpcServer server = RpcServer.builder(transport, Target.topic("masking").withServer("s1"))
                          .endpoint(new Echo()).build().start();
                  NotificationListener listener = NotificationListener.builder(transport)

@@ -45,7 +45,7 @@ class NoLostMessagesTest {
     }
 
     private static MessagingOptions options(String exchange) {
-        return MessagingOptions.builder().controlExchange(exchange).amqpDurableQueues(true).build();
+        return MessagingOptions.builder().controlExchange(exchange).set("amqp_durable_queues", true).build();
     }
 
     /** The endpoint: counts each numbered cast. */

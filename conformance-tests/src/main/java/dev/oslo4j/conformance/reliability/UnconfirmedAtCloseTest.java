@@ -37,7 +37,7 @@ class UnconfirmedAtCloseTest {
         try (LogCapture log = LogCapture.of(Level.WARN, "dev.oslo4j")) {
             Transport transport = Transport.open(broker.transportUrl(),
                     // durable: persistent notifications are confirmed only once on disk, so some are surely in flight
-                    MessagingOptions.builder().controlExchange(exchange).amqpDurableQueues(true).build());
+                    MessagingOptions.builder().controlExchange(exchange).set("amqp_durable_queues", true).build());
             Notifier notifier = Notifier.builder(transport).publisherId("closer").topics(topic).build();
             notifier.info(Map.of(), "close.test", Map.of("n", -1)).join(); // queue declared, channel warm
             for (int n = 0; n < SENT; n++) {

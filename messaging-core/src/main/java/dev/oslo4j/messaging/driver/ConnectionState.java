@@ -1,7 +1,5 @@
 package dev.oslo4j.messaging.driver;
 
-import dev.oslo4j.messaging.ConnectionEvent;
-import dev.oslo4j.messaging.ConnectionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +17,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ConnectionState {
 
+    /** What happened to a connection. */
+    public enum Kind {
+        CONNECTED, LOST, RECOVERED, FAILED_OVER
+    }
+
+    /**
+     * One change, as the API's {@code ConnectionEvent} reports it.
+     *
+     * @param previous for FAILED_OVER, the host before; otherwise null
+     * @param reason   for LOST, why; otherwise null
+     */
+    public record Change(Kind kind, String connection, String host, String previous, String reason, Instant at) {
+    }
+
+    /** Told of every change, on the driver's connection threads. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(Change change);
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionState.class);
 
     /** The connection whose host {@link #host()} reports. */
@@ -32,7 +50,7 @@ public final class ConnectionState {
     public static final ConnectionState UNTRACKED = new ConnectionState(false);
 
     private final Map<String, Entry> connections = new ConcurrentHashMap<>();
-    private final List<ConnectionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final boolean tracked;
     private volatile boolean closed;
 
@@ -47,16 +65,14 @@ public final class ConnectionState {
     /** A connection (re)connected to {@code host} ({@code host:port}). */
     public void connected(String connection, String host) {
         Entry before = connections.put(connection, new Entry(host, true));
-        ConnectionEvent.Type type = before == null ? ConnectionEvent.Type.CONNECTED
-                : host.equals(before.host()) ? ConnectionEvent.Type.RECOVERED : ConnectionEvent.Type.FAILED_OVER;
-        fire(new ConnectionEvent(type, connection, host,
-                type == ConnectionEvent.Type.FAILED_OVER ? before.host() : null, null, Instant.now()));
+        Kind kind = before == null ? Kind.CONNECTED : host.equals(before.host()) ? Kind.RECOVERED : Kind.FAILED_OVER;
+        fire(new Change(kind, connection, host, kind == Kind.FAILED_OVER ? before.host() : null, null, Instant.now()));
     }
 
     /** A connection to {@code host} was lost; reconnection is under way. */
     public void lost(String connection, String host, String reason) {
         connections.put(connection, new Entry(host, false));
-        fire(new ConnectionEvent(ConnectionEvent.Type.LOST, connection, host, null, reason, Instant.now()));
+        fire(new Change(Kind.LOST, connection, host, null, reason, Instant.now()));
     }
 
     /** The transport closed: nothing is connected any more (no event: the application closed it). */
@@ -101,22 +117,22 @@ public final class ConnectionState {
         return b.length() == 0 ? Optional.empty() : Optional.of(b.toString());
     }
 
-    public void addListener(ConnectionListener listener) {
+    public void addListener(Listener listener) {
         if (tracked) {
             listeners.add(listener);
         }
     }
 
-    public void removeListener(ConnectionListener listener) {
+    public void removeListener(Listener listener) {
         listeners.remove(listener);
     }
 
-    private void fire(ConnectionEvent event) {
-        for (ConnectionListener l : listeners) {
+    private void fire(Change change) {
+        for (Listener l : listeners) {
             try {
-                l.onConnectionEvent(event);
+                l.changed(change);
             } catch (RuntimeException e) {
-                LOG.warn("connection listener {} failed on {}", l, event, e);
+                LOG.warn("connection listener {} failed on {}", l, change, e);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.driver;
 
-import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.wire.NotificationMessage;
 import dev.oslo4j.messaging.wire.RpcRequest;
 
@@ -8,7 +7,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A messaging driver (one per {@link dev.oslo4j.messaging.Transport}); thread-safe. See the package
+ * A messaging driver (one per {@link dev.oslo4j.messaging.Transport}, made by its {@link DriverFactory});
+ * thread-safe. See the package
  * documentation for the contract shared by all methods.
  */
 public interface Driver extends AutoCloseable {
@@ -21,7 +21,7 @@ public interface Driver extends AutoCloseable {
      * @param retry -1 retry forever, 0 a single attempt, N up to N retries after connection loss
      * @return completes when the broker confirmed the message
      */
-    CompletableFuture<Void> cast(Target target, RpcRequest request, int retry);
+    CompletableFuture<Void> cast(RpcAddress target, RpcRequest request, int retry);
 
     /**
      * Sends an RPC call and waits (asynchronously) for its final reply on this driver's reply queue. The
@@ -32,7 +32,7 @@ public interface Driver extends AutoCloseable {
      * @return completes with the final reply's result or failure; fails with
      *     {@link dev.oslo4j.messaging.MessagingTimeout} when the timeout or the call-monitor timeout expires
      */
-    CompletableFuture<CallResult> call(Target target, RpcRequest request, CallOptions options);
+    CompletableFuture<CallResult> call(RpcAddress target, RpcRequest request, CallOptions options);
 
     /**
      * Sends a notification to {@code address.exchange()} (or the control exchange) with routing key
@@ -53,7 +53,7 @@ public interface Driver extends AutoCloseable {
      *
      * @param target needs {@code topic} and {@code server}
      */
-    Listener listenForRpc(Target target, RpcHandler handler);
+    Listener listenForRpc(RpcAddress target, RpcHandler handler);
 
     /**
      * Starts consuming notifications for every address: without a pool, from the shared queue
@@ -61,8 +61,7 @@ public interface Driver extends AutoCloseable {
      * {@code <topic>.<priority>} key (spec §9.6).
      *
      * @param pool           null for the shared queues
-     * @param prefetch       how many unsettled notifications may be outstanding (0 = the transport's
-     *                       {@code rabbit_qos_prefetch_count})
+     * @param prefetch       how many unsettled notifications may be outstanding (0 = {@link #defaultPrefetch()})
      */
     Listener listenForNotifications(List<NotificationAddress> addresses, String pool, int prefetch,
                                     NotificationHandler handler);
@@ -70,6 +69,14 @@ public interface Driver extends AutoCloseable {
     /** Connection state and events; drivers without connections report always connected. */
     default ConnectionState connectionState() {
         return ConnectionState.UNTRACKED;
+    }
+
+    /**
+     * How many unsettled messages a consumer may hold when its listener asks for no particular number, as the
+     * transport is configured (the rabbit driver's {@code rabbit_qos_prefetch_count}); 0 = no limit.
+     */
+    default int defaultPrefetch() {
+        return 0;
     }
 
     /** The exchange used when a target names none ({@code control_exchange}). */

@@ -1,7 +1,14 @@
 /**
  * The driver SPI: the boundary between oslo's messaging model and a broker, shaped after oslo's own
  * {@code BaseDriver}. Above it, {@code dev.oslo4j.messaging} builds RPC clients and servers, notifiers and
- * listeners; below it, {@code dev.oslo4j.messaging.driver.rabbit} is the only code that knows AMQP.
+ * listeners; below it, each driver serves some transport URL schemes and is found through its
+ * {@link dev.oslo4j.messaging.driver.DriverFactory} ({@link java.util.ServiceLoader}): {@code driver.rabbit}
+ * ({@code rabbit://}, {@code kombu://}, {@code amqps://}; the only code that knows AMQP) and {@code driver.fake}
+ * ({@code fake://}, in memory). This package knows nothing of the API above it: targets arrive as
+ * {@link dev.oslo4j.messaging.driver.RpcAddress}es, options as a map by oslo name
+ * ({@link dev.oslo4j.messaging.driver.DriverConfig}). Drivers may throw the API's exception types
+ * ({@code MessagingException} and its subclasses, oslo's {@code oslo_messaging.exceptions}) and nothing else
+ * of the API; {@code LayeringTest} enforces this.
  *
  * <h2>What crosses the boundary</h2>
  * Decoded oslo messages ({@code dev.oslo4j.messaging.wire} records), never bytes: a driver owns the envelope,

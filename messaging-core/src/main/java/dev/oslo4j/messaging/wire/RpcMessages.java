@@ -43,6 +43,12 @@ public final class RpcMessages {
         });
     }
 
+    /** {@code _timeout} as Python clients usually send it: whole seconds as an integer, else fractional. */
+    public static Number seconds(java.time.Duration d) {
+        long millis = d.toMillis();
+        return millis % 1000 == 0 ? (Number) (millis / 1000) : (Number) (millis / 1000.0);
+    }
+
     /** A cast (or fanout cast) request body. */
     public static byte[] encodeCast(RpcRequest r, String uniqueId) {
         return InnerWriter.enveloped(g -> {

@@ -44,7 +44,8 @@ class ConnectionStateIT {
     }
 
     private static final MessagingOptions FAST = MessagingOptions.builder()
-            .rabbitRetryInterval(1).rabbitRetryBackoff(0).set("kombu_reconnect_delay", "0.1").build();
+            .set("rabbit_retry_interval", "1").set("rabbit_retry_backoff", "0").set("kombu_reconnect_delay", "0.1")
+            .build();
 
     @Test
     void droppedConnectionsAreLostThenRecoveredAndConsumersComeBack() {

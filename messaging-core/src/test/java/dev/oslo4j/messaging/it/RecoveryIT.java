@@ -58,7 +58,7 @@ class RecoveryIT {
         broker.deleteQueueAfter(topic, topic + ".s1");
         broker.deleteExchangeAfter(exchange, topic + "_fanout");
         options = MessagingOptions.builder().controlExchange(exchange)
-                .rabbitRetryInterval(1).rabbitRetryBackoff(0).build();
+                .set("rabbit_retry_interval", 1).set("rabbit_retry_backoff", 0).build();
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package dev.oslo4j.messaging.it;
 
+import dev.oslo4j.messaging.driver.rabbit.RabbitDiagnostics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
@@ -155,7 +156,7 @@ class RpcIT {
         server("s1", new Service("s1"));
         RpcClient c = client();
         assertThat(c.call(Map.of(), "whoami", Map.of(), String.class)).isEqualTo("s1");
-        String replyQueue = ((dev.oslo4j.messaging.driver.rabbit.RabbitDriver) transport.driver()).replyQueueName();
+        String replyQueue = RabbitDiagnostics.replyQueueName(transport.driver());
         broker.channel(ch -> ch.queueDelete(replyQueue));
         broker.channel(ch -> ch.queueDelete(topic));
         Await.until(Duration.ofSeconds(10), "calls work again", () -> {
@@ -173,7 +174,7 @@ class RpcIT {
         server("s1", new Service("s1"));
         client().cast(Map.of(), "record", Map.of("note", "hello"));
         Await.until(Duration.ofSeconds(5), "the cast is processed", () -> RECORDED.contains("s1:hello"));
-        String replyQueue = ((dev.oslo4j.messaging.driver.rabbit.RabbitDriver) transport.driver()).replyQueueName();
+        String replyQueue = RabbitDiagnostics.replyQueueName(transport.driver());
         assertThat(replyQueue).as("a cast needs no reply queue").isNull();
     }
 

@@ -59,7 +59,14 @@ class WithoutMicrometerIT {
                     .as("the loader hides Micrometer").isInstanceOf(ClassNotFoundException.class);
             Class<?> probe = Class.forName(Probe.class.getName(), true, loader);
             assertThat(probe.getClassLoader()).isSameAs(loader);
-            assertThat(probe.getMethod("run", String.class).invoke(null, broker.url())).isEqualTo("5");
+            // as an application running in that loader would have it (drivers are also looked up there)
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(loader);
+            try {
+                assertThat(probe.getMethod("run", String.class).invoke(null, broker.url())).isEqualTo("5");
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
         }
     }
 }

@@ -2,13 +2,13 @@ package dev.oslo4j.messaging.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.Priority;
-import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
 import dev.oslo4j.messaging.driver.Driver;
 import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
 import dev.oslo4j.messaging.driver.NotificationHandler;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.driver.RpcHandler;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.NotificationMessage;
@@ -44,17 +44,17 @@ class MessagingNotifierDriverTest {
         }
 
         @Override
-        public CompletableFuture<Void> cast(Target target, RpcRequest request, int retry) {
+        public CompletableFuture<Void> cast(RpcAddress target, RpcRequest request, int retry) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public CompletableFuture<CallResult> call(Target target, RpcRequest request, CallOptions options) {
+        public CompletableFuture<CallResult> call(RpcAddress target, RpcRequest request, CallOptions options) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Listener listenForRpc(Target target, RpcHandler handler) {
+        public Listener listenForRpc(RpcAddress target, RpcHandler handler) {
             throw new UnsupportedOperationException();
         }
 

@@ -3,9 +3,8 @@ package dev.oslo4j.messaging.driver.rabbit;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.oslo4j.messaging.BrokerConnectionError;
-import dev.oslo4j.messaging.MessagingOptions;
+import dev.oslo4j.messaging.driver.BrokerHost;
 import dev.oslo4j.messaging.driver.ConnectionState;
-import dev.oslo4j.messaging.TransportHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ final class ConnectionSupervisor {
     private final String role;
     private final ConnectionState state;
     private final RabbitConnector connector;
-    private final MessagingOptions options;
+    private final RabbitOptions options;
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
     private volatile Connection connection;
@@ -50,7 +49,7 @@ final class ConnectionSupervisor {
      * @param role  {@link ConnectionState#SEND} or {@link ConnectionState#LISTEN}: how {@code state} names it
      */
     ConnectionSupervisor(String name, String role, ConnectionState state, RabbitConnector connector,
-                         MessagingOptions options) {
+                         RabbitOptions options) {
         this.name = name;
         this.role = role;
         this.state = state;
@@ -62,7 +61,7 @@ final class ConnectionSupervisor {
     void start() {
         List<String> reasons = new ArrayList<>();
         Exception last = null;
-        for (TransportHost h : connector.nextPass()) {
+        for (BrokerHost h : connector.nextPass()) {
             try {
                 install(connector.connect(h, name));
                 return;
@@ -152,7 +151,7 @@ final class ConnectionSupervisor {
         long pause = TimeUnit.SECONDS.toMillis(options.rabbitRetryInterval());
         while (!closed) {
             List<String> reasons = new ArrayList<>();
-            for (TransportHost h : connector.nextPass()) {
+            for (BrokerHost h : connector.nextPass()) {
                 if (closed) {
                     return;
                 }

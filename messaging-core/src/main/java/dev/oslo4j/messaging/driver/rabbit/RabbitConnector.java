@@ -5,9 +5,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.PossibleAuthenticationFailureException;
 import com.rabbitmq.client.ShutdownSignalException;
-import dev.oslo4j.messaging.MessagingOptions;
-import dev.oslo4j.messaging.TransportHost;
-import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.messaging.driver.BrokerHost;
+import dev.oslo4j.messaging.driver.DriverConfig;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -37,20 +36,20 @@ final class RabbitConnector {
 
     static final int CONNECT_TIMEOUT_MS = 5_000;
 
-    private final List<TransportHost> hosts;
-    private final Map<TransportHost, ConnectionFactory> factories = new HashMap<>();
+    private final List<BrokerHost> hosts;
+    private final Map<BrokerHost, ConnectionFactory> factories = new HashMap<>();
     private final boolean shuffleEachPass;
     private final AtomicInteger next = new AtomicInteger();
     private final String virtualHost;
 
-    RabbitConnector(TransportURL url, MessagingOptions o, ExecutorService consumerExecutor, ThreadFactory threads) {
-        List<TransportHost> list = new ArrayList<>(url.effectiveHosts());
+    RabbitConnector(DriverConfig config, RabbitOptions o, ExecutorService consumerExecutor, ThreadFactory threads) {
+        List<BrokerHost> list = new ArrayList<>(config.hosts());
         Collections.shuffle(list, ThreadLocalRandom.current());
         this.hosts = List.copyOf(list);
         this.shuffleEachPass = "shuffle".equals(o.kombuFailoverStrategy());
-        this.virtualHost = url.effectiveVirtualHost();
+        this.virtualHost = config.virtualHost();
         SSLContext tls = o.ssl() ? TlsContexts.create(o) : null;
-        for (TransportHost h : hosts) {
+        for (BrokerHost h : hosts) {
             ConnectionFactory f = new ConnectionFactory();
             f.setHost(h.hostname());
             f.setPort(h.effectivePort());
@@ -83,8 +82,8 @@ final class RabbitConnector {
     }
 
     /** The hosts in the order of the next connection pass. */
-    List<TransportHost> nextPass() {
-        List<TransportHost> order = new ArrayList<>(hosts);
+    List<BrokerHost> nextPass() {
+        List<BrokerHost> order = new ArrayList<>(hosts);
         if (shuffleEachPass) {
             Collections.shuffle(order, ThreadLocalRandom.current());
         } else {
@@ -94,12 +93,12 @@ final class RabbitConnector {
     }
 
     /** Remembers that {@code host} failed, so the next round-robin pass starts after it. */
-    void failed(TransportHost host) {
+    void failed(BrokerHost host) {
         int i = hosts.indexOf(host);
         next.set(i + 1);
     }
 
-    Connection connect(TransportHost host, String name) throws IOException {
+    Connection connect(BrokerHost host, String name) throws IOException {
         try {
             return factories.get(host).newConnection(name);
         } catch (TimeoutException e) {
@@ -112,7 +111,7 @@ final class RabbitConnector {
     }
 
     /** A one-line explanation of why connecting to {@code host} failed. */
-    String explain(TransportHost host, Throwable e) {
+    String explain(BrokerHost host, Throwable e) {
         String where = host.effectiveUsername() + "@" + host.address() + " (virtual host '" + virtualHost + "')";
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root && !(root instanceof ShutdownSignalException)) {

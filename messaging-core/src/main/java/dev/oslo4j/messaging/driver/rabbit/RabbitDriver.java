@@ -1,19 +1,17 @@
 package dev.oslo4j.messaging.driver.rabbit;
 
 import com.rabbitmq.client.BuiltinExchangeType;
-import dev.oslo4j.messaging.InvalidTarget;
 import dev.oslo4j.messaging.MessageDeliveryFailure;
 import dev.oslo4j.messaging.MessagingException;
-import dev.oslo4j.messaging.MessagingOptions;
-import dev.oslo4j.messaging.Target;
-import dev.oslo4j.messaging.TransportURL;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
 import dev.oslo4j.messaging.driver.ConnectionState;
 import dev.oslo4j.messaging.driver.Driver;
+import dev.oslo4j.messaging.driver.DriverConfig;
 import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
 import dev.oslo4j.messaging.driver.NotificationHandler;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.driver.RpcHandler;
 import dev.oslo4j.messaging.wire.Compression;
 import dev.oslo4j.messaging.wire.Ids;
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -41,11 +38,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * construction, a pool of confirm-mode channels) and a <em>listen</em> connection (opened on the first call
  * or listener: the reply queue, RPC servers, notification listeners, one channel each).
  */
-public final class RabbitDriver implements Driver {
+final class RabbitDriver implements Driver {
 
     private static final Logger LOG = LoggerFactory.getLogger(RabbitDriver.class);
 
-    private final MessagingOptions options;
+    private final RabbitOptions options;
     private final Topology topology;
     private final AmqpProperties properties;
     private final RabbitConnector connector;
@@ -61,7 +58,7 @@ public final class RabbitDriver implements Driver {
     private volatile boolean listenStarted;
     private volatile boolean replyQueueStarted;
 
-    public RabbitDriver(TransportURL url, MessagingOptions options) {
+    RabbitDriver(DriverConfig config, RabbitOptions options) {
         this.options = options;
         this.topology = new Topology(options);
         String compression = options.kombuCompression();
@@ -75,7 +72,7 @@ public final class RabbitDriver implements Driver {
         timer.scheduleWithFixedDelay(() -> { }, 1, 1, TimeUnit.SECONDS);
         this.consumerThreads = new DirectExecutor();
         try {
-            this.connector = new RabbitConnector(url, options, consumerThreads, threads);
+            this.connector = new RabbitConnector(config, options, consumerThreads, threads);
             this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", ConnectionState.SEND,
                     connectionState, connector, options);
             this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", ConnectionState.LISTEN,
@@ -104,7 +101,7 @@ public final class RabbitDriver implements Driver {
     }
 
     @Override
-    public CompletableFuture<Void> cast(Target target, RpcRequest request, int retry) {
+    public CompletableFuture<Void> cast(RpcAddress target, RpcRequest request, int retry) {
         requireTopic(target);
         String uniqueId = Ids.hex32();
         byte[] body = properties.encodeBody(RpcMessages.encodeCast(request, uniqueId));
@@ -113,14 +110,14 @@ public final class RabbitDriver implements Driver {
     }
 
     @Override
-    public CompletableFuture<CallResult> call(Target target, RpcRequest request, CallOptions options) {
+    public CompletableFuture<CallResult> call(RpcAddress target, RpcRequest request, CallOptions options) {
         requireTopic(target);
         if (target.fanout()) {
-            throw new InvalidTarget("A call cannot be used with fanout", target);
+            throw new IllegalArgumentException("a call cannot be used with fanout: " + target);
         }
         ensureReplyQueue();
         String msgId = Ids.hex32();
-        Number monitor = options.callMonitorTimeout() == null ? null : seconds(options.callMonitorTimeout());
+        Number monitor = options.callMonitorTimeout() == null ? null : RpcMessages.seconds(options.callMonitorTimeout());
         byte[] body = properties.encodeBody(RpcMessages.encodeCall(request, msgId, replyQueue.name(), monitor,
                 Ids.hex32()));
         PendingCall call = replyQueue.register(msgId, options.timeout().toNanos(),
@@ -156,9 +153,9 @@ public final class RabbitDriver implements Driver {
     }
 
     @Override
-    public Listener listenForRpc(Target target, RpcHandler handler) {
+    public Listener listenForRpc(RpcAddress target, RpcHandler handler) {
         if (target.topic() == null || target.server() == null) {
-            throw new InvalidTarget("A server's target must have topic and server names specified", target);
+            throw new IllegalArgumentException("a server's target must have topic and server names: " + target);
         }
         ensureListenConnection();
         RabbitRpcListener l = new RabbitRpcListener(listenConnection, timer, target, topology,
@@ -241,7 +238,12 @@ public final class RabbitDriver implements Driver {
         }
     }
 
-    private Outgoing requestTo(Target t, byte[] body, com.rabbitmq.client.AMQP.BasicProperties props, String what) {
+    @Override
+    public int defaultPrefetch() {
+        return options.rabbitQosPrefetchCount();
+    }
+
+    private Outgoing requestTo(RpcAddress t, byte[] body, com.rabbitmq.client.AMQP.BasicProperties props, String what) {
         if (t.fanout()) {
             String exchange = Topology.fanoutExchange(t.topic());
             return new Outgoing(exchange, "", false, props, body, List.of("f:" + exchange),
@@ -254,16 +256,10 @@ public final class RabbitDriver implements Driver {
                         topology.autoDelete(), null)), what);
     }
 
-    private static void requireTopic(Target t) {
+    private static void requireTopic(RpcAddress t) {
         if (t.topic() == null || t.topic().isEmpty()) {
-            throw new InvalidTarget("A topic is required to send", t);
+            throw new IllegalArgumentException("a topic is required to send: " + t);
         }
-    }
-
-    /** Whole seconds as an integer (as Python clients usually send), otherwise fractional seconds. */
-    static Number seconds(Duration d) {
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? (Number) (millis / 1000) : (Number) (millis / 1000.0);
     }
 
     private static ThreadFactory daemonThreads(String prefix) {

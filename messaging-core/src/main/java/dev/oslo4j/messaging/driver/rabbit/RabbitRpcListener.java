@@ -5,7 +5,7 @@ import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
-import dev.oslo4j.messaging.Target;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.driver.RpcHandler;
 import dev.oslo4j.messaging.wire.MalformedMessage;
 import dev.oslo4j.messaging.wire.ReceivedRequest;
@@ -27,7 +27,7 @@ final class RabbitRpcListener extends ConsumerChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(RabbitRpcListener.class);
 
-    private final Target target;
+    private final RpcAddress target;
     private final Topology topology;
     private final int prefetch;
     private final RpcHandler handler;
@@ -36,7 +36,7 @@ final class RabbitRpcListener extends ConsumerChannel {
     private final String fanoutExchange;
     private final UniqueIdCache seen = new UniqueIdCache();
 
-    RabbitRpcListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer, Target target,
+    RabbitRpcListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer, RpcAddress target,
                       Topology topology, int prefetch, RpcHandler handler, ReplySender replies) {
         super(supervisor, timer);
         this.target = target;

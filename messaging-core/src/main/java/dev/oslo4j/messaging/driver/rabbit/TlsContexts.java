@@ -1,7 +1,6 @@
 package dev.oslo4j.messaging.driver.rabbit;
 
 import dev.oslo4j.messaging.InvalidConfiguration;
-import dev.oslo4j.messaging.MessagingOptions;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -39,7 +38,7 @@ final class TlsContexts {
     private TlsContexts() {
     }
 
-    static SSLContext create(MessagingOptions o) {
+    static SSLContext create(RabbitOptions o) {
         try {
             TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             if (o.sslCaFile().isEmpty()) {

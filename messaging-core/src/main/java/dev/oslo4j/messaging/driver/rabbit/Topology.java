@@ -1,7 +1,6 @@
 package dev.oslo4j.messaging.driver.rabbit;
 
-import dev.oslo4j.messaging.MessagingOptions;
-import dev.oslo4j.messaging.Target;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import dev.oslo4j.messaging.wire.Ids;
 
 import java.util.Collections;
@@ -25,7 +24,7 @@ final class Topology {
     private final Map<String, Object> transientQueueArgs;
     private final Map<String, Object> consumerArgs;
 
-    Topology(MessagingOptions o) {
+    Topology(RabbitOptions o) {
         this.controlExchange = o.controlExchange();
         this.durable = o.amqpDurableQueues() || o.rabbitQuorumQueue();
         this.autoDelete = o.amqpAutoDelete();
@@ -60,7 +59,7 @@ final class Topology {
     }
 
     /** The RPC / notification exchange of a target: its own, or the control exchange. */
-    String exchangeOf(Target t) {
+    String exchangeOf(RpcAddress t) {
         return t.exchange() != null ? t.exchange() : controlExchange;
     }
 
@@ -92,7 +91,7 @@ final class Topology {
         return consumerArgs;
     }
 
-    static String serverQueue(Target t) {
+    static String serverQueue(RpcAddress t) {
         return t.topic() + "." + t.server();
     }
 

@@ -2,27 +2,37 @@ package dev.oslo4j.messaging.driver.rabbit;
 
 import com.rabbitmq.client.AMQP;
 import dev.oslo4j.messaging.MessagingOptions;
-import dev.oslo4j.messaging.Target;
+import dev.oslo4j.messaging.driver.BrokerHost;
+import dev.oslo4j.messaging.driver.DriverConfig;
+import dev.oslo4j.messaging.driver.RpcAddress;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Declare arguments and AMQP properties as 14.0.3 produces them (spec §3.3, §4.2). */
 class TopologyTest {
 
+    /** The rabbit driver's view of options set by oslo name, as a transport would hand them over. */
+    static RabbitOptions rabbit(MessagingOptions o) {
+        return RabbitOptions.from(new DriverConfig("rabbit", List.of(new BrokerHost("h", null, null, null)), "/",
+                o.asMap(), Set.of(), "rabbit://h/"));
+    }
+
     @Test
     void defaults() {
-        Topology t = new Topology(MessagingOptions.defaults());
+        Topology t = new Topology(rabbit(MessagingOptions.defaults()));
         assertThat(t.durable()).isFalse();
         assertThat(t.autoDelete()).isFalse();
         assertThat(t.sharedQueueArgs()).isEmpty();
         assertThat(t.transientQueueArgs()).isEqualTo(Map.of("x-expires", 1_800_000));
         assertThat(t.consumerArgs()).isEmpty();
-        assertThat(t.exchangeOf(Target.topic("compute"))).isEqualTo("openstack");
-        assertThat(t.exchangeOf(Target.topic("compute").withExchange("nova"))).isEqualTo("nova");
-        assertThat(Topology.serverQueue(Target.topic("compute").withServer("host1"))).isEqualTo("compute.host1");
+        assertThat(t.exchangeOf(new RpcAddress(null, "compute", null, false))).isEqualTo("openstack");
+        assertThat(t.exchangeOf(new RpcAddress("nova", "compute", null, false))).isEqualTo("nova");
+        assertThat(Topology.serverQueue(new RpcAddress(null, "compute", "host1", false))).isEqualTo("compute.host1");
         assertThat(Topology.fanoutExchange("compute")).isEqualTo("compute_fanout");
         assertThat(Topology.newFanoutQueue("compute")).matches("compute_fanout_[0-9a-f]{32}");
         assertThat(Topology.newReplyQueue()).matches("reply_[0-9a-f]{32}");
@@ -30,9 +40,9 @@ class TopologyTest {
 
     @Test
     void quorumQueuesAreDurableWithTheirLimits() {
-        Topology t = new Topology(MessagingOptions.builder().rabbitQuorumQueue(true)
+        Topology t = new Topology(rabbit(MessagingOptions.builder().set("rabbit_quorum_queue", true)
                 .set("rabbit_quorum_delivery_limit", 5).set("rabbit_quroum_max_memory_length", 7)
-                .set("rabbit_quroum_max_memory_bytes", 9).rabbitTransientQueuesTtl(60).build());
+                .set("rabbit_quroum_max_memory_bytes", 9).set("rabbit_transient_queues_ttl", 60).build()));
         assertThat(t.durable()).isTrue();
         assertThat(t.sharedQueueArgs()).isEqualTo(Map.of("x-queue-type", "quorum", "x-delivery-limit", 5,
                 "x-max-in-memory-length", 7, "x-max-in-memory-bytes", 9));
@@ -42,8 +52,9 @@ class TopologyTest {
 
     @Test
     void haQueuesDurableQueuesAndCancelOnFailover() {
-        Topology t = new Topology(MessagingOptions.builder().rabbitHaQueues(true).amqpDurableQueues(true)
-                .amqpAutoDelete(true).set("enable_cancel_on_failover", true).build());
+        Topology t = new Topology(rabbit(MessagingOptions.builder().set("rabbit_ha_queues", true)
+                .set("amqp_durable_queues", true).set("amqp_auto_delete", true)
+                .set("enable_cancel_on_failover", true).build()));
         assertThat(t.durable()).isTrue();
         assertThat(t.autoDelete()).isTrue();
         assertThat(t.sharedQueueArgs()).isEqualTo(Map.of("x-ha-policy", "all"));
@@ -72,8 +83,8 @@ class TopologyTest {
 
     @Test
     void callMonitorSecondsAreIntegersWhenWhole() {
-        assertThat(RabbitDriver.seconds(java.time.Duration.ofSeconds(2))).isEqualTo(2L);
-        assertThat(RabbitDriver.seconds(java.time.Duration.ofMillis(2500))).isEqualTo(2.5);
+        assertThat(dev.oslo4j.messaging.wire.RpcMessages.seconds(java.time.Duration.ofSeconds(2))).isEqualTo(2L);
+        assertThat(dev.oslo4j.messaging.wire.RpcMessages.seconds(java.time.Duration.ofMillis(2500))).isEqualTo(2.5);
     }
 
     @Test
