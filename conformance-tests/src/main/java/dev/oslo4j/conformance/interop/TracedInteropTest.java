@@ -81,7 +81,7 @@ class TracedInteropTest {
         registry.observationConfig().observationHandler(new W3CHeaders());
         transport = it.track(Transport.builder(it.transportUrl())
                 .options(MessagingOptions.builder().controlExchange(exchange)
-                        .rabbitTransientQueuesTtl(InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS).build())
+                        .set("rabbit_transient_queues_ttl", InteropPeers.TRANSIENT_QUEUES_TTL_SECONDS).build())
                 .observationRegistry(registry).open());
     }
 

@@ -33,16 +33,12 @@ public final class OsloWorkloads {
             Workload workload = pattern == BenchPattern.NOTIFY
                     ? new OsloNotifyWorkload(opener, url, topology, spec, timeout)
                     : new OsloRpcWorkload(opener, pattern, url, topology, spec, timeout);
-            return new CleaningWorkload(workload, () -> topology.delete(cleanup));
+            return new CleaningWorkload(name, workload, () -> topology.delete(cleanup));
         });
     }
 
-    /** Closes the workload, then deletes its topology. */
-    private record CleaningWorkload(Workload delegate, CleanUp cleanUp) implements Workload {
-        @Override
-        public String name() {
-            return delegate.name();
-        }
+    /** Closes the workload, then deletes its topology; reported under the contender's name. */
+    private record CleaningWorkload(String name, Workload delegate, CleanUp cleanUp) implements Workload {
 
         @Override
         public Operation newOperation(int thread) throws Exception {
