@@ -1,7 +1,6 @@
 package dev.oslo4j.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oslo4j.messaging.dispatch.PythonRegex;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

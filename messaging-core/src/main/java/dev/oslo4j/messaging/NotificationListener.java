@@ -2,7 +2,6 @@ package dev.oslo4j.messaging;
 
 import dev.oslo4j.messaging.dispatch.BatchNotificationDispatcher;
 import dev.oslo4j.messaging.dispatch.NotificationDispatcher;
-import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,9 @@ import java.util.concurrent.ThreadPoolExecutor;
  *         .build()
  *         .start();
  * ...
- * listener.close();
+ * listener.stop();                                   // stop consuming; received notifications are processed
+ * listener.awaitTermination(Duration.ofSeconds(30)); // wait for them, then close the consumer
+ * // or: listener.close(), which does both (30 s)
  * }</pre>
  *
  * <h2>Topology (spec §9.6)</h2>
@@ -67,8 +68,7 @@ public final class NotificationListener implements AutoCloseable {
     private final NotificationBatcher batcher;
     private final String name;
     private final NotificationProcessing processing;
-    private Listener listener;
-    private boolean stopped;
+    private final ServerLifecycle lifecycle;
 
     private NotificationListener(Builder b) {
         this.transport = b.transport;
@@ -117,6 +117,17 @@ public final class NotificationListener implements AutoCloseable {
             this.batchTimer = null;
             this.batcher = null;
         }
+        this.lifecycle = new ServerLifecycle(name, executor, () -> transport.driver().listenForNotifications(
+                addresses, pool, prefetch, batcher != null ? batcher::add : processing::submit),
+                this::flushBatches, () -> { });
+    }
+
+    /** On the way out: the partial batch still gets delivered, and no batch timer outlives the listener. */
+    private void flushBatches() {
+        if (batcher != null) {
+            batcher.flush();
+            batchTimer.shutdownNow();
+        }
     }
 
     public static Builder builder(Transport transport) {
@@ -133,15 +144,13 @@ public final class NotificationListener implements AutoCloseable {
         return addresses;
     }
 
-    /** Declares the queues and starts consuming. */
-    public synchronized NotificationListener start() {
-        if (stopped) {
-            throw new IllegalStateException(name + " was stopped; build a new one");
-        }
-        if (listener == null) {
-            listener = transport.driver().listenForNotifications(addresses, pool, prefetch,
-                    batcher != null ? batcher::add : processing::submit);
-        }
+    /**
+     * Declares the queues and starts consuming (oslo's {@code start()}). Idempotent while running.
+     *
+     * @throws IllegalStateException after {@link #stop()}: a stopped listener cannot be restarted; build a new one
+     */
+    public NotificationListener start() {
+        lifecycle.start();
         return this;
     }
 
@@ -149,56 +158,65 @@ public final class NotificationListener implements AutoCloseable {
      * Whether the listener's consumers are active: started, not stopped, and consuming (false while the
      * connection is being recovered or after the broker cancelled a consumer, until it is re-declared).
      */
-    public synchronized boolean isConsuming() {
+    public boolean isConsuming() {
         return consumerProblem().isEmpty();
     }
 
     /** Why {@link #isConsuming()} is false ("not started", "stopped", "the broker cancelled consumer …"). */
-    public synchronized java.util.Optional<String> consumerProblem() {
-        return ConsumerHealth.problem(listener, stopped);
-    }
-
-    /** Stops consuming; notifications already received are still processed (and acknowledged). */
-    public synchronized void stop() {
-        stopped = true;
-        if (listener != null) {
-            listener.stop();
-        }
+    public java.util.Optional<String> consumerProblem() {
+        return lifecycle.consumerProblem();
     }
 
     /**
-     * Stops, waits (up to {@code timeout}) for received notifications to be processed, then closes the consumer
-     * (anything still unacknowledged returns to its queue).
+     * Stops consuming and returns at once (oslo's {@code stop()}); notifications already received are still
+     * processed and settled. Idempotent. Follow with {@link #awaitTermination(Duration)} or {@link #close()}.
+     */
+    public void stop() {
+        lifecycle.stop();
+    }
+
+    /**
+     * oslo's {@code wait()}, bounded: waits up to {@code timeout} in all — for {@link #stop()} (from another
+     * thread) if it was not called yet, then for the notifications received to be processed (a partial batch is
+     * delivered first) — and then closes the consumer. It never stops the listener itself.
+     *
+     * @return true when the listener was stopped and processing finished in time; false otherwise (call
+     *     {@link #close()} to end what still runs; unsettled notifications return to their queue)
+     */
+    public boolean awaitTermination(Duration timeout) {
+        return lifecycle.awaitTermination(timeout);
+    }
+
+    /**
+     * Stops, then waits up to {@code timeout} for processing and closes the consumer.
      *
      * @return whether processing finished in time
+     * @deprecated stops the listener as a side effect; use {@link #stop()} then {@link #awaitTermination(Duration)}
      */
+    @Deprecated(since = "0.1.0")
     public boolean await(Duration timeout) {
         stop();
-        if (batcher != null) {
-            batcher.flush();
-            batchTimer.shutdownNow();
-        }
-        boolean done = EndpointThreads.drain(executor, timeout);
-        synchronized (this) {
-            if (listener != null) {
-                listener.close();
-            }
-        }
-        return done;
+        return awaitTermination(timeout);
     }
 
-    /** {@link #await(Duration)} without a time limit. */
+    /**
+     * Stops, then waits for processing for as long as it takes (no limit).
+     *
+     * @deprecated unbounded and stops the listener as a side effect; use {@link #stop()} then
+     *     {@link #awaitTermination(Duration)} with a limit
+     */
+    @Deprecated(since = "0.1.0")
     public void await() {
-        await(Duration.ofDays(365));
+        stop();
+        while (!awaitTermination(Duration.ofMinutes(1))) {
+            LOG.info("{}: still waiting for notifications being processed", name);
+        }
     }
 
-    /** Stops, waits up to 30 s for processing, closes the consumer. */
+    /** Stops, waits up to 30 s for processing (then ends it), closes the consumer. */
     @Override
     public void close() {
-        if (!await(Duration.ofSeconds(30))) {
-            LOG.warn("{}: endpoints still running after 30 s; closing anyway", name);
-            executor.shutdownNow();
-        }
+        lifecycle.close();
     }
 
 

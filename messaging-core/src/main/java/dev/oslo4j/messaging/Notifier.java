@@ -366,7 +366,7 @@ public final class Notifier {
          *     or a routing driver without a valid routing config
          */
         public Notifier build() {
-            NotifierDrivers.Settings s = new NotifierDrivers.Settings(transport, exchange, topics, recorder, routing);
+            NotifierDrivers.Settings s = new NotifierDrivers.Settings(transport == null ? null : transport.driver(), exchange, topics, recorder, routing);
             List<NotifierDriver> built = new ArrayList<>();
             for (String name : drivers) {
                 built.add(NotifierDrivers.create(name, s));

@@ -6,7 +6,6 @@ import dev.oslo4j.messaging.dispatch.DispatchError;
 import dev.oslo4j.messaging.dispatch.Failures;
 import dev.oslo4j.messaging.dispatch.RpcDispatcher;
 import dev.oslo4j.messaging.driver.IncomingRequest;
-import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.wire.ReceivedRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +30,9 @@ import java.util.function.Consumer;
  *         .endpoint(new ComputeManager()).build();
  * server.start();
  * ...
- * server.close(); // stop consuming, wait for running requests, delete the fanout queue
+ * server.stop();                                   // stop consuming; running requests go on
+ * server.awaitTermination(Duration.ofSeconds(30)); // wait for them, then delete the fanout queue
+ * // or: server.close(), which does both (30 s)
  * }</pre>
  *
  * <p>Endpoint methods are public instance methods; a first parameter of type {@link RequestContext} receives
@@ -51,8 +52,7 @@ public final class RpcServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor heartbeats;
     private final List<Consumer<RpcRequestInfo>> observers;
     private final String exchange;
-    private Listener listener;
-    private boolean stopped;
+    private final ServerLifecycle lifecycle;
 
     private RpcServer(Builder b) {
         this.transport = b.transport;
@@ -76,6 +76,9 @@ public final class RpcServer implements AutoCloseable {
         this.heartbeats = new ScheduledThreadPoolExecutor(1,
                 EndpointThreads.named("oslo4j-rpc-heartbeat-" + target.topic()));
         heartbeats.setRemoveOnCancelPolicy(true);
+        this.lifecycle = new ServerLifecycle("RPC server " + target, executor,
+                () -> transport.driver().listenForRpc(target.address(), this::submit), () -> { },
+                heartbeats::shutdownNow);
     }
 
     public static Builder builder(Transport transport, Target target) {
@@ -86,14 +89,13 @@ public final class RpcServer implements AutoCloseable {
         return target;
     }
 
-    /** Declares the queues and starts consuming. */
-    public synchronized RpcServer start() {
-        if (stopped) {
-            throw new IllegalStateException("RPC server " + target + " was stopped; build a new one");
-        }
-        if (listener == null) {
-            listener = transport.driver().listenForRpc(target.address(), this::submit);
-        }
+    /**
+     * Declares the queues and starts consuming (oslo's {@code start()}). Idempotent while running.
+     *
+     * @throws IllegalStateException after {@link #stop()}: a stopped server cannot be restarted; build a new one
+     */
+    public RpcServer start() {
+        lifecycle.start();
         return this;
     }
 
@@ -101,53 +103,65 @@ public final class RpcServer implements AutoCloseable {
      * Whether the server's consumers are active: started, not stopped, and consuming (false while the connection
      * is being recovered or after the broker cancelled a consumer, until it is re-declared).
      */
-    public synchronized boolean isConsuming() {
+    public boolean isConsuming() {
         return consumerProblem().isEmpty();
     }
 
     /** Why {@link #isConsuming()} is false ("not started", "stopped", "the broker cancelled consumer …"). */
-    public synchronized java.util.Optional<String> consumerProblem() {
-        return ConsumerHealth.problem(listener, stopped);
-    }
-
-    /** Stops consuming new requests; running ones complete. */
-    public synchronized void stop() {
-        stopped = true;
-        if (listener != null) {
-            listener.stop();
-        }
+    public java.util.Optional<String> consumerProblem() {
+        return lifecycle.consumerProblem();
     }
 
     /**
-     * Waits (up to {@code timeout}) for running requests to finish after {@link #stop()}, then releases the
-     * server's resources and deletes its fanout queue.
+     * Stops consuming new requests and returns at once (oslo's {@code stop()}); requests already received go
+     * on. Idempotent. Follow with {@link #awaitTermination(Duration)} or {@link #close()}.
+     */
+    public void stop() {
+        lifecycle.stop();
+    }
+
+    /**
+     * oslo's {@code wait()}, bounded: waits up to {@code timeout} in all — for {@link #stop()} (from another
+     * thread) if it was not called yet, then for the requests received to finish — and then releases the server
+     * (heartbeat timer, consumer, fanout queue). It never stops the server itself.
+     *
+     * @return true when the server was stopped and every request finished in time; false otherwise (call
+     *     {@link #close()} to end what still runs)
+     */
+    public boolean awaitTermination(Duration timeout) {
+        return lifecycle.awaitTermination(timeout);
+    }
+
+    /**
+     * Stops, then waits up to {@code timeout} for running requests and releases the server.
      *
      * @return whether all requests finished in time
+     * @deprecated stops the server as a side effect; use {@link #stop()} then {@link #awaitTermination(Duration)}
      */
+    @Deprecated(since = "0.1.0")
     public boolean await(Duration timeout) {
         stop();
-        boolean done = EndpointThreads.drain(executor, timeout);
-        heartbeats.shutdownNow();
-        synchronized (this) {
-            if (listener != null) {
-                listener.close();
-            }
-        }
-        return done;
+        return awaitTermination(timeout);
     }
 
-    /** {@link #await(Duration)} without a time limit. */
+    /**
+     * Stops, then waits for running requests for as long as they take (no limit).
+     *
+     * @deprecated unbounded and stops the server as a side effect; use {@link #stop()} then
+     *     {@link #awaitTermination(Duration)} with a limit
+     */
+    @Deprecated(since = "0.1.0")
     public void await() {
-        await(Duration.ofDays(365));
+        stop();
+        while (!awaitTermination(Duration.ofMinutes(1))) {
+            LOG.info("RPC server {}: still waiting for running requests", target);
+        }
     }
 
-    /** Stops, waits up to 30 s for running requests, deletes the fanout queue. */
+    /** Stops, waits up to 30 s for running requests (then ends them), deletes the fanout queue. */
     @Override
     public void close() {
-        if (!await(Duration.ofSeconds(30))) {
-            LOG.warn("RPC server {}: requests still running after 30 s; closing anyway", target);
-            executor.shutdownNow();
-        }
+        lifecycle.close();
     }
 
     private void submit(IncomingRequest request) {

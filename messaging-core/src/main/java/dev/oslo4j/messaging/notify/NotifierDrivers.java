@@ -1,8 +1,9 @@
 package dev.oslo4j.messaging.notify;
 
+import dev.oslo4j.messaging.driver.Driver;
+
 import dev.oslo4j.messaging.InvalidConfiguration;
 import dev.oslo4j.messaging.NotificationRecorder;
-import dev.oslo4j.messaging.Transport;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,13 +25,13 @@ public final class NotifierDrivers {
     /**
      * What the drivers of one notifier share.
      *
-     * @param transport the transport (may be null when no messaging driver is used)
+     * @param driver    the transport's driver (may be null when no messaging notifier driver is used)
      * @param exchange  null for the transport's {@code control_exchange}
      * @param topics    the notification topics
      * @param recorder  for {@code test}
      * @param routing   for {@code routing} (null when it is not used)
      */
-    public record Settings(Transport transport, String exchange, List<String> topics, NotificationRecorder recorder,
+    public record Settings(Driver driver, String exchange, List<String> topics, NotificationRecorder recorder,
                            RoutingConfig routing) {
     }
 
@@ -52,14 +53,14 @@ public final class NotifierDrivers {
     }
 
     private static NotifierDriver messaging(String name, Settings s, boolean enveloped) {
-        if (s.transport() == null) {
+        if (s.driver() == null) {
             throw new InvalidConfiguration("notification driver '" + name + "' needs a transport; the notifier was"
                     + " built without one");
         }
         if (s.topics().isEmpty()) {
             throw new InvalidConfiguration("notification driver '" + name + "' needs at least one topic");
         }
-        return new MessagingNotifierDriver(name, s.transport().driver(), s.exchange(), s.topics(), enveloped);
+        return new MessagingNotifierDriver(name, s.driver(), s.exchange(), s.topics(), enveloped);
     }
 
     private static NotifierDriver routing(Settings s) {

@@ -92,10 +92,10 @@ public class Oslo4jServers implements SmartLifecycle {
             listener.stop();
         }
         long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-        if (rpcServer != null && !rpcServer.await(remaining(deadline))) {
+        if (rpcServer != null && !rpcServer.awaitTermination(remaining(deadline))) {
             LOG.warn("oslo4j: RPC requests still running after {}; closing anyway", shutdownTimeout);
         }
-        if (listener != null && !listener.await(remaining(deadline))) {
+        if (listener != null && !listener.awaitTermination(remaining(deadline))) {
             LOG.warn("oslo4j: notifications still being processed after {}; closing anyway", shutdownTimeout);
         }
     }

@@ -54,7 +54,14 @@ final class Declarations {
             return;
         }
         String vhostName = vhost.rabbitState().clientName();
+        Map<String, Object> wire = FieldTable.convertToMap(arguments);
         if (name.isEmpty()) {
+            String type = QueueTypes.typeOf(wire);
+            if (QueueTypes.refusesServerNamed(type)) {
+                rc.closeChannel(RabbitErrors.PRECONDITION_FAILED, RabbitErrors.text(RabbitErrors.PRECONDITION_FAILED,
+                        "Cannot declare a server-named queue for type " + QueueTypes.moduleName(type)));
+                return;
+            }
             name = generatedName();
         } else if (name.startsWith("amq.")) {
             rc.closeChannel(RabbitErrors.ACCESS_REFUSED, RabbitErrors.text(RabbitErrors.ACCESS_REFUSED,
@@ -62,7 +69,7 @@ final class Declarations {
             return;
         }
         QueueArguments.Translation args = QueueArguments.translate(name, vhostName,
-                FieldTable.convertToMap(arguments), durable, exclusive, autoDelete,
+                wire, durable, exclusive, autoDelete,
                 exchange -> vhost.getChildByName(Exchange.class, exchange) != null);
         if (args.error() != null) {
             rc.closeChannel(RabbitErrors.PRECONDITION_FAILED, args.error());
@@ -115,9 +122,8 @@ final class Declarations {
         String key = QueueArguments.firstDifference(current, requested);
         if (key != null) {
             rc.closeChannel(RabbitErrors.PRECONDITION_FAILED, RabbitErrors.text(RabbitErrors.PRECONDITION_FAILED,
-                    "inequivalent arg '" + key + "' for queue '" + name + "' in vhost '" + vhostName + "': received "
-                            + QueueArguments.describe(requested.get(key)) + " but current is "
-                            + QueueArguments.describe(current.get(key))));
+                    "inequivalent arg '" + key + "' for queue '" + name + "' in vhost '" + vhostName + "': "
+                            + QueueArguments.describeDifference(key, requested.get(key), current.get(key))));
             return false;
         }
         return true;
@@ -203,6 +209,17 @@ final class Declarations {
                 "inequivalent arg '" + key + "' for exchange '" + existing.getName() + "' in vhost '" + vhostName
                         + "': received " + received + " but current is " + current));
         return false;
+    }
+
+    /** RabbitMQ cannot purge a stream (540, a connection error). */
+    void queuePurge(AMQShortString queue, boolean nowait) {
+        RabbitVirtualHost vhost = rc.virtualHost();
+        if (vhost != null && queue != null && StreamConsumers.isStream(vhost, queue.toString())) {
+            rc.closeConnection(RabbitErrors.NOT_IMPLEMENTED, RabbitErrors.text(RabbitErrors.NOT_IMPLEMENTED,
+                    "queue.purge not supported by stream queues " + StreamConsumers.describe(vhost, queue.toString())));
+            return;
+        }
+        rc.channel().receiveQueuePurge(queue, nowait);
     }
 
     void queueDelete(AMQShortString queue, boolean ifUnused, boolean ifEmpty, boolean nowait) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.qpid.server.message.MessageInstance;
 import org.apache.qpid.server.protocol.v0_8.AMQChannel;
 import org.apache.qpid.server.protocol.v0_8.MessageConsumerAssociation;
 import org.apache.qpid.server.protocol.v0_8.UnacknowledgedMessageMap;
@@ -44,6 +45,11 @@ final class DeliveryTags {
     /** RabbitMQ's rule: the tag itself must be outstanding, except tag 0 with {@code multiple} (= all). */
     static boolean known(AMQChannel channel, long tag, boolean multiple) {
         return (multiple && tag == 0) || of(channel).get(tag) != null;
+    }
+
+    /** The message delivered with an outstanding tag, or null. */
+    static MessageInstance instance(AMQChannel channel, long tag) {
+        return of(channel).get(tag);
     }
 
     /** The outstanding tags a {@code multiple} settle of {@code tag} covers, oldest first. */

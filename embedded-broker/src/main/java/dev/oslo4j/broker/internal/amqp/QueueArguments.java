@@ -95,14 +95,31 @@ final class QueueArguments {
                 brokerJ.put("x-single-active-consumer", true);
             }
             String queueType = oneOf(wire, "x-queue-type", QUEUE_TYPES);
-            if ("quorum".equals(queueType) || "stream".equals(queueType)) {
-                String property = !durable ? "non-durable" : exclusive ? "exclusive-owner" : autoDelete ? "auto-delete" : null;
-                if (property != null) {
-                    return new Translation(brokerJ, declared, RabbitErrors.text(RabbitErrors.PRECONDITION_FAILED,
-                            "invalid property '" + property + "' for queue '" + queue + "' in vhost '" + vhost + "'"));
+            oneOf(wire, "x-queue-mode", List.of("default", "lazy"));
+            String maxAge = string(wire, "x-max-age");
+            long maxAgeMillis = maxAge == null ? -1 : QueueTypes.durationMillis(maxAge);
+            if (maxAge != null && maxAgeMillis < 0) {
+                throw new InvalidArgument("x-max-age", "invalid_max_age");
+            }
+            String refused = QueueTypes.refusedArgument(queueType, wire);
+            if (refused != null) {
+                return new Translation(brokerJ, declared, RabbitErrors.text(RabbitErrors.PRECONDITION_FAILED,
+                        "invalid arg '" + refused + "' for queue '" + queue + "' in vhost '" + vhost
+                                + "' of queue type " + QueueTypes.moduleName(queueType)));
+            }
+            String property = QueueTypes.refusedProperty(queueType, durable, exclusive, autoDelete);
+            if (property != null) {
+                return new Translation(brokerJ, declared, RabbitErrors.text(RabbitErrors.PRECONDITION_FAILED,
+                        "invalid property '" + property + "' for queue '" + queue + "' in vhost '" + vhost + "'"));
+            }
+            if (QueueTypes.STREAM.equals(queueType)) {
+                // A stream is a log: consumers read without removing (Broker-J's non-destructive consumers),
+                // each from its own offset (StreamConsumers); x-max-age ages messages out one by one.
+                brokerJ.put("ensureNondestructiveConsumers", true);
+                if (maxAgeMillis > 0) {
+                    brokerJ.put("maximumMessageTtl", maxAgeMillis);
                 }
             }
-            oneOf(wire, "x-queue-mode", List.of("default", "lazy"));
         } catch (InvalidArgument e) {
             return new Translation(brokerJ, declared, RabbitErrors.text(RabbitErrors.PRECONDITION_FAILED,
                     "invalid arg '" + e.key + "' for queue '" + queue + "' in vhost '" + vhost + "': " + e.reason));
@@ -141,6 +158,17 @@ final class QueueArguments {
             return asText(a).equals(asText(b));
         }
         return Objects.equals(a, b);
+    }
+
+    /**
+     * RabbitMQ's "received … but current is …" part of an inequivalence error. Streams compare
+     * {@code x-max-age} themselves and quote both values bare when both are present.
+     */
+    static String describeDifference(String key, Object received, Object current) {
+        if ("x-max-age".equals(key) && received != null && current != null) {
+            return "received '" + asText(received) + "' but current is '" + asText(current) + "'";
+        }
+        return "received " + describe(received) + " but current is " + describe(current);
     }
 
     static String describe(Object value) {

@@ -16,7 +16,7 @@ import dev.oslo4j.broker.internal.vhost.RabbitVirtualHost;
 /**
  * One AMQP channel as a RabbitMQ client expects it. Delegates every method to Broker-J's {@link AMQChannel}
  * and steps in only where RabbitMQ differs: declarations ({@link Declarations}), idempotent deletes,
- * delivery-tag rules ({@link DeliveryTags}), {@code expiration} validation, publish confirm order
+ * delivery-tag rules ({@link DeliveryTags}), stream consumers ({@link StreamConsumers}), {@code expiration} validation, publish confirm order
  * ({@link PublishConfirmOrder}), and RabbitMQ's unsupported-feature errors. Hand-written rather than a
  * {@code Proxy}: Broker-J calls it for every frame.
  */
@@ -25,11 +25,13 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
     private final AMQChannel channel;
     private final RabbitConnection connection;
     private final Declarations declarations;
+    private final StreamConsumers streams;
 
     RabbitChannel(AMQChannel channel, RabbitConnection connection) {
         this.channel = channel;
         this.connection = connection;
         this.declarations = new Declarations(this);
+        this.streams = new StreamConsumers(this);
     }
 
     boolean decorates(AMQChannel candidate) {
@@ -100,7 +102,7 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
 
     @Override
     public void receiveQueuePurge(AMQShortString queue, boolean nowait) {
-        channel.receiveQueuePurge(queue, nowait);
+        declarations.queuePurge(queue, nowait);
     }
 
     // --- settling deliveries ---------------------------------------------------------------------------
@@ -114,8 +116,9 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
 
     @Override
     public void receiveBasicReject(long deliveryTag, boolean requeue) {
-        if (checkTag("reject", deliveryTag, false)) {
-            channel.receiveBasicReject(deliveryTag, requeue);
+        if (checkTag("reject", deliveryTag, false) && !streams.refusesRejectOrNack(deliveryTag)) {
+            boolean drop = requeue && DeliveryLimit.exceeded(virtualHost(), channel, deliveryTag);
+            channel.receiveBasicReject(deliveryTag, requeue && !drop);
         }
     }
 
@@ -124,13 +127,15 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
         if (!checkTag("nack", deliveryTag, multiple)) {
             return;
         }
-        if (!multiple) {
-            channel.receiveBasicNack(deliveryTag, false, requeue);
-            return;
-        }
         // Broker-J settles only the last tag of a multiple nack; settle each one as RabbitMQ does.
-        for (long tag : DeliveryTags.upTo(channel, deliveryTag == 0 ? Long.MAX_VALUE : deliveryTag)) {
-            channel.receiveBasicNack(tag, false, requeue);
+        Iterable<Long> tags = multiple ? DeliveryTags.upTo(channel, deliveryTag == 0 ? Long.MAX_VALUE : deliveryTag)
+                : java.util.List.of(deliveryTag);
+        for (long tag : tags) {
+            if (streams.refusesRejectOrNack(tag)) {
+                return;
+            }
+            boolean drop = requeue && DeliveryLimit.exceeded(virtualHost(), channel, tag);
+            channel.receiveBasicNack(tag, false, requeue && !drop);
         }
     }
 
@@ -148,8 +153,10 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
     @Override
     public void receiveBasicConsume(AMQShortString queue, AMQShortString consumerTag, boolean noLocal, boolean noAck,
                                     boolean exclusive, boolean nowait, FieldTable arguments) {
-        channel.receiveBasicConsume(queue, consumerTag, noLocal, noAck, exclusive, nowait,
-                ConsumeArguments.forBrokerJ(arguments));
+        if (!streams.consume(queue, consumerTag, noLocal, noAck, exclusive, nowait, arguments)) {
+            channel.receiveBasicConsume(queue, consumerTag, noLocal, noAck, exclusive, nowait,
+                    ConsumeArguments.forBrokerJ(arguments));
+        }
     }
 
     @Override
@@ -161,6 +168,9 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
     public void receiveBasicGet(AMQShortString queue, boolean noAck) {
         RabbitVirtualHost vhost = virtualHost();
         Queue<?> q = vhost == null || queue == null ? null : vhost.getChildByName(Queue.class, queue.toString());
+        if (streams.refusesGet(vhost, q)) {
+            return;
+        }
         connection.readyCounts().getStarted(q);
         try {
             channel.receiveBasicGet(queue, noAck);
@@ -179,6 +189,7 @@ final class RabbitChannel implements ServerChannelMethodProcessor {
                     RabbitErrors.text(RabbitErrors.NOT_IMPLEMENTED, "prefetch_size!=0 (" + prefetchSize + ")"));
             return;
         }
+        streams.qos(prefetchCount, global);
         channel.receiveBasicQos(prefetchSize, prefetchCount, global);
     }
 

@@ -10,6 +10,7 @@ import org.apache.qpid.server.model.port.AmqpPort;
 import org.apache.qpid.server.protocol.v0_8.AMQChannel;
 import org.apache.qpid.server.protocol.v0_8.AMQPConnection_0_8Impl;
 import org.apache.qpid.server.protocol.v0_8.AMQShortString;
+import org.apache.qpid.server.protocol.v0_8.ClientDeliveryMethod;
 import org.apache.qpid.server.protocol.v0_8.FieldTable;
 import org.apache.qpid.server.protocol.v0_8.ProtocolOutputConverter;
 import org.apache.qpid.server.protocol.v0_8.transport.AMQDataBlock;
@@ -22,7 +23,8 @@ import org.apache.qpid.server.transport.ServerNetworkConnection;
  * only that channel, with RabbitMQ's codes ({@link RabbitErrors}); login failures and unknown virtual
  * hosts are reported as RabbitMQ reports them; each channel is seen through a {@link RabbitChannel}; a
  * mandatory unroutable publish under confirms gets {@code basic.return} then {@code basic.ack}; and message
- * counts are RabbitMQ's ready counts ({@link ReadyCounts}).
+ * counts are RabbitMQ's ready counts ({@link ReadyCounts}); stream deliveries carry their offset
+ * ({@link StreamDeliveryHeader}).
  */
 public class RabbitConnection extends AMQPConnection_0_8Impl {
 
@@ -32,6 +34,7 @@ public class RabbitConnection extends AMQPConnection_0_8Impl {
     private volatile ProtocolOutputConverter converter;
     private volatile ProtocolOutputConverter wrappedConverter;
     private volatile String mechanism;
+    private volatile boolean streamConsumers;
 
     public RabbitConnection(Broker<?> broker, ServerNetworkConnection network, AmqpPort<?> port, Transport transport,
                             Protocol protocol, long connectionId, AggregateTicker aggregateTicker) {
@@ -51,6 +54,11 @@ public class RabbitConnection extends AMQPConnection_0_8Impl {
             decorators.put(channelId, decorator);
         }
         return decorator;
+    }
+
+    @Override
+    public ClientDeliveryMethod createDeliveryMethod(int channelId) {
+        return StreamDeliveryHeader.wrap(super.createDeliveryMethod(channelId), this, channelId);
     }
 
     @Override
@@ -97,6 +105,15 @@ public class RabbitConnection extends AMQPConnection_0_8Impl {
             wrappedConverter = current == null ? null : readyCounts.wrap(current);
         }
         return wrappedConverter;
+    }
+
+    /** A stream consumer was added on this connection: deliveries may need an {@code x-stream-offset}. */
+    void streamConsumerAdded() {
+        streamConsumers = true;
+    }
+
+    boolean hasStreamConsumers() {
+        return streamConsumers;
     }
 
     ReadyCounts readyCounts() {

@@ -1,4 +1,4 @@
-package dev.oslo4j.messaging.dispatch;
+package dev.oslo4j.messaging;
 
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -9,7 +9,7 @@ import java.util.regex.PatternSyntaxException;
  * {@code (?P<name>…)} and back-references {@code (?P=name)}, and the end-of-text anchor {@code \Z} (Java
  * {@code \z}). Matching is Python's {@code re.match}: anchored at the start only ({@link #matchesStart}).
  */
-public final class PythonRegex {
+final class PythonRegex {
 
     private PythonRegex() {
     }
@@ -20,7 +20,7 @@ public final class PythonRegex {
      * @param what names the rule in the error message, e.g. {@code "event_type"}
      * @throws IllegalArgumentException naming {@code what} and the pattern when it does not compile
      */
-    public static Pattern compile(String what, String pythonPattern) {
+    static Pattern compile(String what, String pythonPattern) {
         if (pythonPattern == null) {
             throw new IllegalArgumentException("regular expression for " + what + " is null");
         }
@@ -33,7 +33,7 @@ public final class PythonRegex {
     }
 
     /** Python's {@code re.match(pattern, text)}: a match starting at the first character (not necessarily to the end). */
-    public static boolean matchesStart(Pattern pattern, String text) {
+    static boolean matchesStart(Pattern pattern, String text) {
         return pattern.matcher(text).lookingAt();
     }
 
