@@ -40,9 +40,7 @@ final class MicrometerInstrumentation implements Instrumentation {
 
     @Override
     public Observed rpcClient(String kind, String exchange, String topic, String method, Map<String, String> carrier) {
-        SenderContext<Map<String, String>> ctx = new SenderContext<>(Map::put, Kind.PRODUCER);
-        ctx.setCarrier(carrier);
-        ctx.setRemoteServiceName(REMOTE_SERVICE);
+        SenderContext<Map<String, String>> ctx = sender(carrier);
         Observation o = Observation.createNotStarted(RPC_CLIENT, () -> ctx, registry)
                 .contextualName(topic + " " + kind + " " + method)
                 .lowCardinalityKeyValue(KIND, kind)
@@ -53,9 +51,7 @@ final class MicrometerInstrumentation implements Instrumentation {
     @Override
     public Observed rpcServer(String kind, String exchange, String topic, String method, String server,
                               Map<String, String> carrier) {
-        ReceiverContext<Map<String, String>> ctx = new ReceiverContext<>(Map::get, Kind.CONSUMER);
-        ctx.setCarrier(carrier);
-        ctx.setRemoteServiceName(REMOTE_SERVICE);
+        ReceiverContext<Map<String, String>> ctx = receiver(carrier);
         Observation o = Observation.createNotStarted(RPC_SERVER, () -> ctx, registry)
                 .contextualName(topic + " process " + method)
                 .lowCardinalityKeyValue(KIND, kind)
@@ -67,9 +63,7 @@ final class MicrometerInstrumentation implements Instrumentation {
     @Override
     public Observed notifySend(String exchange, String topic, String eventType, String priority, String publisherId,
                                Map<String, String> carrier) {
-        SenderContext<Map<String, String>> ctx = new SenderContext<>(Map::put, Kind.PRODUCER);
-        ctx.setCarrier(carrier);
-        ctx.setRemoteServiceName(REMOTE_SERVICE);
+        SenderContext<Map<String, String>> ctx = sender(carrier);
         return start(notification(Observation.createNotStarted(NOTIFY_SEND, () -> ctx, registry),
                 "notify", eventType, priority, publisherId), exchange, topic);
     }
@@ -77,11 +71,25 @@ final class MicrometerInstrumentation implements Instrumentation {
     @Override
     public Observed notifyReceive(String exchange, String topic, String eventType, String priority,
                                   String publisherId, Map<String, String> carrier) {
+        ReceiverContext<Map<String, String>> ctx = receiver(carrier);
+        return start(notification(Observation.createNotStarted(NOTIFY_RECEIVE, () -> ctx, registry),
+                "process", eventType, priority, publisherId), exchange, topic);
+    }
+
+    /** Propagation fields are written into the carrier, which the driver sends as AMQP headers. */
+    private static SenderContext<Map<String, String>> sender(Map<String, String> carrier) {
+        SenderContext<Map<String, String>> ctx = new SenderContext<>(Map::put, Kind.PRODUCER);
+        ctx.setCarrier(carrier);
+        ctx.setRemoteServiceName(REMOTE_SERVICE);
+        return ctx;
+    }
+
+    /** Propagation fields are read from the delivery's AMQP headers. */
+    private static ReceiverContext<Map<String, String>> receiver(Map<String, String> carrier) {
         ReceiverContext<Map<String, String>> ctx = new ReceiverContext<>(Map::get, Kind.CONSUMER);
         ctx.setCarrier(carrier);
         ctx.setRemoteServiceName(REMOTE_SERVICE);
-        return start(notification(Observation.createNotStarted(NOTIFY_RECEIVE, () -> ctx, registry),
-                "process", eventType, priority, publisherId), exchange, topic);
+        return ctx;
     }
 
     private static Observation notification(Observation o, String verb, String eventType, String priority,
