@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A notification as a notifier published it (oslo spec §9.2–9.3), {@code messagingv2} (enveloped) or
+ * A notification as a notifier published it (docs/wire-protocol.md §9.1–9.2), {@code messagingv2} (enveloped) or
  * {@code messaging} (v1, bare).
  *
  * @param sequence     position in the test's recording (1-based)

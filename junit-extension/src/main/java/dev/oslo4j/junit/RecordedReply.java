@@ -6,7 +6,7 @@ import dev.oslo4j.messaging.wire.Failure;
 import java.time.Instant;
 
 /**
- * An RPC reply or call-monitor heartbeat, as a server published it to the default exchange (oslo spec §4.5, §5.4).
+ * An RPC reply or call-monitor heartbeat, as a server published it to the default exchange (docs/wire-protocol.md §4.6, §5.2).
  *
  * @param sequence    position in the test's recording (1-based)
  * @param replyQueue  the caller's reply queue (the routing key)

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An RPC request as a client published it: a cast, a fanout cast or a call (oslo spec §4.4, §5.1).
+ * An RPC request as a client published it: a cast, a fanout cast or a call (docs/wire-protocol.md §4.5, §5.1).
  *
  * @param sequence      position in the test's recording (1-based)
  * @param kind          cast, fanout cast or call

@@ -46,7 +46,7 @@ class StubServerTest {
         RecordedReply reply = bus.replies().get(0);
         assertThat(reply.ending()).isTrue();
         assertThat(reply.failure()).isNull();
-        // spec §5.4: the keys and their order as Python writes them
+        // docs/wire-protocol.md §5.2: the keys and their order as Python writes them
         assertThat(fieldNames(Envelope.unwrap(reply.body().getBytes())))
                 .containsExactly("result", "failure", "ending", "_msg_id", "_unique_id");
     }

@@ -42,8 +42,9 @@ final class CallCommand implements Callable<Integer> {
     ContextOption context;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "How long to wait for the reply (default: 60, oslo's rpc_response_timeout).")
-    double timeoutSeconds = 60;
+            description = "How long to wait for the reply (default: rpc_response_timeout of the --config-file "
+                    + "files, else oslo's 60).")
+    Double timeoutSeconds;
 
     @Mixin
     MethodArguments invocation;
@@ -55,8 +56,9 @@ final class CallCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        Duration timeout = Seconds.positive(timeoutSeconds, "--timeout");
-        try (Transport transport = Transport.open(url.url())) {
+        Duration timeout = timeoutSeconds != null ? Seconds.positive(timeoutSeconds, "--timeout")
+                : url.config().options().rpcResponseTimeout();
+        try (Transport transport = url.open()) {
             RpcClient client = RpcClient.builder(transport, target.target(false)).timeout(timeout).build();
             try {
                 JsonOutput.print(spec.commandLine().getOut(),

@@ -41,7 +41,7 @@ final class CastCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        try (Transport transport = Transport.open(url.url())) {
+        try (Transport transport = url.open()) {
             RpcClient.builder(transport, target.target(fanout)).build().cast(ctxt, invocation.method(), arguments);
             return ExitCodes.OK;
         }

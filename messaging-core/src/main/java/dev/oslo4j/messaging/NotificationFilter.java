@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Which notifications an endpoint receives (oslo's {@code NotificationFilter}, spec §9.7). Every rule is a
+ * Which notifications an endpoint receives (oslo's {@code NotificationFilter}, docs/wire-protocol.md §9.6). Every rule is a
  * Python regular expression applied with {@code re.match} semantics: anchored at the start, not at the end
  * ({@code "compute"} matches {@code "compute.host1"}; write {@code "^compute$"} for equality). A notification
  * passes when every rule matches: {@code publisher_id}, {@code event_type}, and for each named key of the

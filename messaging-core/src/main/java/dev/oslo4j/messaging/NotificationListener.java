@@ -34,13 +34,13 @@ import java.util.concurrent.ThreadPoolExecutor;
  * // or: listener.close(), which does both (30 s)
  * }</pre>
  *
- * <h2>Topology (spec §9.6)</h2>
+ * <h2>Topology (docs/wire-protocol.md §9.5)</h2>
  * For every target and every priority some endpoint implements: without a pool, the shared queue
  * {@code <topic>.<priority>} (listeners without a pool compete for messages); with a pool, one queue named exactly
  * after the pool, bound with every {@code <topic>.<priority>} key (every pool gets every notification; listeners
  * of one pool compete). Bound on the target's exchange, or the control exchange.
  *
- * <h2>Processing (spec §9.5, §9.8)</h2>
+ * <h2>Processing (docs/wire-protocol.md §9.4, §9.7)</h2>
  * Notifications run on {@link Builder#executorThreads(int)} threads (so not in order unless 1). The endpoints'
  * method for the priority runs, filters applied; the notification is acknowledged <em>after</em> dispatch. A
  * {@link NotificationResult#REQUEUE} result, or an exception, redelivers it when {@link Builder#allowRequeue} is
@@ -48,7 +48,7 @@ import java.util.concurrent.ThreadPoolExecutor;
  * messages are logged and rejected by the driver. The last 16 acknowledged {@code _unique_id}s are remembered to
  * drop redelivered duplicates.
  *
- * <h2>Batches (spec §9.9)</h2>
+ * <h2>Batches (docs/wire-protocol.md §9.8)</h2>
  * With {@link Builder#batchSize(int)} and/or {@link Builder#batchTimeout(Duration)}, endpoints are
  * {@link BatchNotificationEndpoint}s (or plain objects with {@code List<Notification>} methods) receiving the
  * notifications of each priority in a batch; a batch is delivered when full or {@code batchTimeout} after its first

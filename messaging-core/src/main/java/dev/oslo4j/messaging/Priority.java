@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Notification priorities (spec §9.2, §9.5). On the wire a priority travels upper case in the message body
+ * Notification priorities (docs/wire-protocol.md §9.1, §9.4). On the wire a priority travels upper case in the message body
  * ({@link #wireName()}, e.g. {@code "WARN"}) and lower case in routing keys, queue names and listener method
  * names ({@link #routingName()}, e.g. {@code "warn"}). Python writes {@code WARN}, never {@code WARNING}.
  */

@@ -212,7 +212,7 @@ class PoisonInputTest {
         }
     }
 
-    /** A failure reply as oslo's {@code serialize_remote_exception} makes it (spec §5.4, §6.1), or a result. */
+    /** A failure reply as oslo's {@code serialize_remote_exception} makes it (docs/wire-protocol.md §5.2, §6.1), or a result. */
     private static void checkReply(SoftAssertions soft, Poison p, Address address, JsonNode reply) throws Exception {
         soft.assertThat(reply.path("_msg_id").asText()).as("[%s] reply _msg_id", p).isEqualTo(address.msgId());
         soft.assertThat(reply.path("ending").asBoolean()).as("[%s] reply ending", p).isTrue();

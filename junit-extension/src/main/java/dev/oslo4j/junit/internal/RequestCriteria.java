@@ -10,7 +10,7 @@ import static dev.oslo4j.junit.internal.MessageText.quote;
 
 /**
  * Criteria on RPC requests: kind, where they were sent (a {@link Target} resolved to exchange and routing key the
- * way an oslo client publishes, spec §4.4), method. The one place that maps a Target to its wire address for
+ * way an oslo client publishes, docs/wire-protocol.md §4.5), method. The one place that maps a Target to its wire address for
  * matching.
  */
 public final class RequestCriteria {

@@ -1,12 +1,14 @@
 package dev.oslo4j.cli.bench;
 
 import dev.oslo4j.cli.CliFailure;
+import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.options.Seconds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every {@code oslo4j bench} pattern shares. */
@@ -21,8 +23,12 @@ public final class BenchOptions {
     }
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "Broker to measure on (default: an embedded broker started in this process).")
+            description = "Broker to measure on (default: transport_url of the --config-file files, else an "
+                    + "embedded broker started in this process). Each run uses an exchange of its own.")
     String url;
+
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--messages", paramLabel = "N", defaultValue = "10000",
             description = "Measured messages (default: ${DEFAULT-VALUE}).")
@@ -74,8 +80,9 @@ public final class BenchOptions {
         return observe;
     }
 
+    /** {@code --url}, else the files' transport_url, else null (an embedded broker). */
     public String url() {
-        return url;
+        return url != null ? url : config.transportUrl().orElse(null);
     }
 
     public boolean json() {

@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * oslo's batch dispatch rules (spec §9.9): a batch is split into groups by lower-cased priority (groups run in
+ * oslo's batch dispatch rules (docs/wire-protocol.md §9.8): a batch is split into groups by lower-cased priority (groups run in
  * alphabetical order of the priority, as Python sorts them; messages keep arrival order); unknown priorities
  * are logged and acknowledged; for each group, endpoints run in registration order with the filtered
  * notifications (skipped when none pass); the first endpoint returning {@link NotificationResult#REQUEUE} — or

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * oslo's notification dispatch rules (spec §9.5, §9.8), one message at a time: the message's {@code priority}
+ * oslo's notification dispatch rules (docs/wire-protocol.md §9.4, §9.7), one message at a time: the message's {@code priority}
  * is lower-cased and must be one of the seven known names (otherwise logged, and handled so that it is
  * acknowledged); the endpoints having that priority's method run in registration order, skipping those whose
  * filter does not match; the first one returning {@link NotificationResult#REQUEUE} — or throwing — stops

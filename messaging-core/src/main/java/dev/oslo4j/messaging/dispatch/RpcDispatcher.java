@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * oslo's RPC dispatch rules (spec §7.1): endpoints are scanned in registration order; an endpoint is
+ * oslo's RPC dispatch rules (docs/wire-protocol.md §7.1): endpoints are scanned in registration order; an endpoint is
  * compatible when the request's namespace is one it accepts and the request's version (default {@code 1.0})
  * is compatible with the endpoint's (default {@code 1.0}); the first compatible endpoint having the method runs
  * it. Otherwise: a compatible endpoint existed → {@link NoSuchMethod}; none → {@link UnsupportedVersion}.

@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 public interface Driver extends AutoCloseable {
 
     /**
-     * Sends an RPC cast. Routing (spec §2): {@code target.fanout()} → the {@code <topic>_fanout} exchange; a
+     * Sends an RPC cast. Routing (docs/wire-protocol.md §2): {@code target.fanout()} → the {@code <topic>_fanout} exchange; a
      * server → {@code <topic>.<server>} on the target's exchange (or the control exchange); otherwise
      * {@code <topic>}. The target exchange is declared once per channel; request queues never are.
      *
@@ -58,7 +58,7 @@ public interface Driver extends AutoCloseable {
     /**
      * Starts consuming notifications for every address: without a pool, from the shared queue
      * {@code <topic>.<priority>}; with a pool, from one queue named exactly {@code pool} bound with every
-     * {@code <topic>.<priority>} key (spec §9.6).
+     * {@code <topic>.<priority>} key (docs/wire-protocol.md §9.2).
      *
      * @param pool           null for the shared queues
      * @param prefetch       how many unsettled notifications may be outstanding (0 = {@link #defaultPrefetch()})

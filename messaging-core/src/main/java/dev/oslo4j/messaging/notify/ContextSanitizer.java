@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The context a notification carries, as oslo.messaging 14.0.3 reduces it (spec §9.4, notifier
+ * The context a notification carries, as oslo.messaging 14.0.3 reduces it (docs/wire-protocol.md §9.3, notifier
  * {@code _sanitize_context}): only the whitelisted keys, in the caller's order. Everything else — tokens above
  * all — never leaves the process in a notification.
  */

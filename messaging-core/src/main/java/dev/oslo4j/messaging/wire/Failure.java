@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * oslo's failure description (spec §6.1), carried as a JSON <em>string</em> in a reply's {@code failure} field:
+ * oslo's failure description (docs/wire-protocol.md §6.1), carried as a JSON <em>string</em> in a reply's {@code failure} field:
  * {@code {"class", "module", "message", "tb": [lines], "args": [...], "kwargs": {...}}}.
  *
  * @param exceptionClass the exception class name

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A notification to send (spec §9.2), before the driver adds {@code _unique_id} and flattens the context.
+ * A notification to send (docs/wire-protocol.md §9.1), before the driver adds {@code _unique_id} and flattens the context.
  *
  * @param messageId   {@code uuid36}
  * @param publisherId e.g. {@code compute.host1}; may be null

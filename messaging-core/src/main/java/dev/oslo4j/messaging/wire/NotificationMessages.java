@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Codec of notifications (spec §9.2–9.3): keys {@code message_id}, {@code publisher_id}, {@code event_type},
+ * Codec of notifications (docs/wire-protocol.md §9.1–9.2): keys {@code message_id}, {@code publisher_id}, {@code event_type},
  * {@code priority}, {@code payload}, {@code timestamp}, {@code _unique_id}, then {@code _context_*}; the
  * {@code messagingv2} driver wraps them in the 2.0 envelope, {@code messaging} (v1) sends them bare.
  */

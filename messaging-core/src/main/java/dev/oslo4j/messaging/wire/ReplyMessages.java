@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Codec of RPC replies (spec §5.4): {@code result}, {@code failure} (a JSON string or null), {@code ending},
+ * Codec of RPC replies (docs/wire-protocol.md §5.2): {@code result}, {@code failure} (a JSON string or null), {@code ending},
  * {@code _msg_id}, {@code _unique_id}, in that order, in the 2.0 envelope. Heartbeats are replies with null
  * result and failure and {@code ending: false}.
  */

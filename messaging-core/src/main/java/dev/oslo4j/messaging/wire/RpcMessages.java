@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
 /**
- * Codec of RPC requests (spec §5.1): inner keys {@code method}, {@code args}, optional {@code namespace} and
+ * Codec of RPC requests (docs/wire-protocol.md §5.1): inner keys {@code method}, {@code args}, optional {@code namespace} and
  * {@code version}, for calls {@code _msg_id}, {@code _reply_q}, {@code _timeout}, always {@code _unique_id},
  * then the flattened context — in that order, as Python writes them — inside the 2.0 envelope.
  */

@@ -50,6 +50,19 @@ class Oslo4jBackOffTest {
     }
 
     @Test
+    void configFilesGiveTheTransportUrlAndOptions(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path conf = dir.resolve("service.conf");
+        java.nio.file.Files.writeString(conf, "[DEFAULT]\ntransport_url = " + broker.transportUrl()
+                + "\nrpc_response_timeout = 17\n");
+        runner.withPropertyValues("oslo4j.config-files=" + conf).run(context -> {
+            Transport t = context.getBean(Transport.class);
+            assertThat(t.isConnected()).isTrue();
+            assertThat(t.options().rpcResponseTimeout()).isEqualTo(java.time.Duration.ofSeconds(17));
+        });
+    }
+
+    @Test
     void withoutATransportUrlTheErrorNamesTheProperty() {
         runner.run(context -> assertThat(context).hasFailed().getFailure()
                 .rootCause().isInstanceOf(InvalidConfiguration.class).hasMessageContaining("oslo4j.transport-url"));

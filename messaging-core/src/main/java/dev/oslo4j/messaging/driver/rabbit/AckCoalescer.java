@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code threshold} acks are pending or nothing delivered is still being processed; a timer sends whatever is
  * left (individually, if a slow message holds the run back) after {@code maxDelayMs}. Each broker-side ack costs
  * RabbitMQ's queue process a message, so this is what lets a listener keep up with a fast notifier. Python acks
- * each message, but its acks may lag by seconds (spec §9.8): the delay here stays far below that.
+ * each message, but its acks may lag by seconds (docs/wire-protocol.md §9.7): the delay here stays far below that.
  *
  * <p>Rejections and requeues are sent at once, individually, and only then marked settled, so a later multiple
  * ack can never cover (and so acknowledge) a message that was to be redelivered.

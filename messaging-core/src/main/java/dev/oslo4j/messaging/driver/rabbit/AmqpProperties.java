@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The AMQP properties every oslo publish carries (spec §3.3): {@code content_type=application/json},
+ * The AMQP properties every oslo publish carries (docs/wire-protocol.md §3.3): {@code content_type=application/json},
  * {@code content_encoding=utf-8}, {@code delivery_mode=2}, {@code priority=0}, empty headers (or only
  * {@code compression}), and {@code expiration} on call requests only.
  */

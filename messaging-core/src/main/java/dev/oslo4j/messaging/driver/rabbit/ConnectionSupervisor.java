@@ -147,7 +147,10 @@ final class ConnectionSupervisor {
     }
 
     private void reconnectLoop() {
-        sleep(Math.round(options.kombuReconnectDelay() * 1000)); // oslo's kombu_reconnect_delay, once per loss
+        // oslo's kombu_reconnect_delay once per loss, plus 16.x's random kombu_reconnect_splay
+        double splay = options.kombuReconnectSplay() > 0
+                ? java.util.concurrent.ThreadLocalRandom.current().nextDouble(options.kombuReconnectSplay()) : 0;
+        sleep(Math.round((options.kombuReconnectDelay() + splay) * 1000));
         long pause = TimeUnit.SECONDS.toMillis(options.rabbitRetryInterval());
         while (!closed) {
             List<String> reasons = new ArrayList<>();

@@ -36,8 +36,11 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         this.timer = timer;
     }
 
-    /** Declares exchanges, queues, bindings and starts consumers on {@code ch}; returns the consumer tags. */
-    protected abstract List<String> declareAndConsume(Channel ch) throws IOException;
+    /** Declares exchanges, queues and bindings (with oslo 16.x's durable fallback). */
+    protected abstract void declare(Declarer declarer) throws IOException;
+
+    /** Starts consumers on {@code ch} (the declarer's channel); returns the consumer tags. */
+    protected abstract List<String> consume(Channel ch) throws IOException;
 
     /** Deletes this listener's per-instance queues on {@code ch} (default: none). */
     protected void deleteOwnQueues(Channel ch) throws IOException {
@@ -54,11 +57,18 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         if (stopped) {
             return;
         }
-        Channel ch = connection.createChannel();
+        Declarer declarer = new Declarer(connection);
+        try {
+            declare(declarer);
+        } catch (IOException | RuntimeException e) {
+            Declarer.closeQuietly(declarer.channel());
+            throw e;
+        }
+        Channel ch = declarer.channel();
         ch.addShutdownListener(sig -> channelClosed(ch, sig));
         consumerTags.clear();
         channel = ch;
-        consumerTags.addAll(declareAndConsume(ch));
+        consumerTags.addAll(consume(ch));
         retryDelayMs = 1_000;
         inactive = null;
     }

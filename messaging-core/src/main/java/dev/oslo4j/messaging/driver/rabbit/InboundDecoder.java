@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import java.util.Map;
 
 /**
- * What every consumer does first with a delivery (spec §3.3–3.4): require {@code application/json}, undo
+ * What every consumer does first with a delivery (docs/wire-protocol.md §3.5): require {@code application/json}, undo
  * kombu compression, unwrap the envelope. Failures carry the reason; {@link #logRejected} logs it once.
  */
 final class InboundDecoder {

@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One call waiting for its reply (spec §5.6): heartbeats restart the call-monitor timer, a non-null result or
+ * One call waiting for its reply (docs/wire-protocol.md §5.4): heartbeats restart the call-monitor timer, a non-null result or
  * failure is remembered (legacy two-part replies), {@code ending: true} completes the call, and the overall
  * timeout is never extended.
  */

@@ -25,12 +25,16 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The RabbitMQ (AMQP 0-9-1) driver, wire-compatible with oslo.messaging's {@code rabbit} driver. It uses two
@@ -55,6 +59,11 @@ final class RabbitDriver implements Driver {
     private final ExecutorService consumerThreads;
     private final ReplyQueue replyQueue;
     private final ConnectionState connectionState = new ConnectionState();
+    /**
+     * Exchanges the broker refused as durable (they exist non-durable): declared non-durable by RPC sends until the
+     * publish connection is re-established, as 16.x's publisher falls back; its notifier does not.
+     */
+    private final Set<String> nonDurableExchanges = ConcurrentHashMap.newKeySet();
     private volatile boolean listenStarted;
     private volatile boolean replyQueueStarted;
 
@@ -83,10 +92,11 @@ final class RabbitDriver implements Driver {
                     options.kombuMissingConsumerRetryTimeout().toNanos(), timer);
             this.replyQueue = new ReplyQueue(topology, options.rabbitQosPrefetchCount(), timer);
             publishConnection.start();
-        } catch (RuntimeException e) {
+            publishConnection.addRecovery(c -> nonDurableExchanges.clear());
+        } catch (IOException | RuntimeException e) {
             timer.shutdownNow();
             consumerThreads.shutdownNow();
-            throw e;
+            throw e instanceof RuntimeException re ? re : new MessageDeliveryFailure(e.getMessage(), e);
         }
     }
 
@@ -105,8 +115,8 @@ final class RabbitDriver implements Driver {
         requireTopic(target);
         String uniqueId = Ids.hex32();
         byte[] body = properties.encodeBody(RpcMessages.encodeCast(request, uniqueId));
-        return publisher.send(requestTo(target, body, properties.plain(request.headers()), "cast " + request.method() + " to " + target),
-                retry, () -> true);
+        return sendRequest(target, requestTo(target, body, properties.plain(request.headers()), "cast "
+                + request.method() + " to " + target), retry, () -> true);
     }
 
     @Override
@@ -124,7 +134,7 @@ final class RabbitDriver implements Driver {
                 options.callMonitorTimeout() == null ? 0 : options.callMonitorTimeout().toNanos());
         Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis(), request.headers()),
                 "call " + request.method() + " to " + target);
-        publisher.send(m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
+        sendRequest(target, m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
             if (e != null) {
                 call.fail(e instanceof MessagingException me ? me
                         : new MessageDeliveryFailure("could not send " + m.description() + ": " + e.getMessage(), e));
@@ -140,7 +150,8 @@ final class RabbitDriver implements Driver {
         String key = address.routingKey();
         byte[] body = properties.encodeBody(NotificationMessages.encode(message, Ids.hex32(), enveloped));
         Outgoing m = new Outgoing(exchange, key, false, properties.plain(message.headers()), body,
-                List.of("x:" + exchange, "q:" + exchange + "/" + key),
+                // its own key: an RPC send's non-durable fallback must not hide the notifier's durable declaration
+                List.of("nx:" + exchange, "q:" + exchange + "/" + key),
                 List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
                                 topology.autoDelete(), null),
                         ch -> {
@@ -149,7 +160,55 @@ final class RabbitDriver implements Driver {
                             ch.queueBind(key, exchange, key);
                         }),
                 "notification " + message.eventType() + " to " + exchange + "/" + key);
-        return publisher.send(m, retry, () -> true);
+        // no durable fallback here: 16.x's notifier declares its queue (and with it the exchange) and fails too
+        return publisher.send(m, retry, () -> true).handle((v, e) -> {
+            Throwable cause = unwrap(e);
+            if (cause != null && Refusals.isDurableMismatch(cause)) {
+                throw new MessageDeliveryFailure(cause.getMessage() + Refusals.hint(cause), cause);
+            }
+            if (cause != null) {
+                throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
+            }
+            return v;
+        });
+    }
+
+    /**
+     * Publishes an RPC request; when the broker refuses to declare its exchange durable because it exists
+     * non-durable, declares it non-durable and publishes again, as 16.x's publisher does.
+     */
+    private CompletableFuture<Void> sendRequest(RpcAddress target, Outgoing m, int retry, BooleanSupplier wanted) {
+        String exchange = target.fanout() ? Topology.fanoutExchange(target.topic()) : topology.exchangeOf(target);
+        boolean configuredDurable = target.fanout() ? topology.transientDurable() : topology.durable();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        publisher.send(m, retry, wanted).whenComplete((v, e) -> {
+            Throwable cause = unwrap(e);
+            if (cause != null && configuredDurable && Refusals.isDurableMismatch(cause)
+                    && nonDurableExchanges.add(exchange)) {
+                LOG.warn("exchange {} exists non-durable: force creating a non durable exchange, as oslo 16.x does",
+                        exchange);
+                publisher.send(m, retry, wanted).whenComplete((v2, e2) -> complete(result, e2));
+            } else {
+                complete(result, e);
+            }
+        });
+        return result;
+    }
+
+    private static void complete(CompletableFuture<Void> f, Throwable e) {
+        if (e == null) {
+            f.complete(null);
+        } else {
+            f.completeExceptionally(unwrap(e));
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private boolean exchangeDurable(String exchange, boolean configured) {
+        return configured && !nonDurableExchanges.contains(exchange);
     }
 
     @Override
@@ -183,7 +242,7 @@ final class RabbitDriver implements Driver {
         } catch (IOException e) {
             l.close();
             throw new MessageDeliveryFailure("could not start the " + l.describe() + ": "
-                    + PublishChannel.translate(e).getMessage(), e);
+                    + PublishChannel.translate(e).getMessage() + Refusals.hint(e), e);
         }
     }
 
@@ -230,7 +289,8 @@ final class RabbitDriver implements Driver {
                     } catch (IOException e) {
                         listenConnection.removeRecovery(replyQueue);
                         throw new MessageDeliveryFailure("could not declare the reply queue "
-                                + replyQueue.name() + ": " + PublishChannel.translate(e).getMessage(), e);
+                                + replyQueue.name() + ": " + PublishChannel.translate(e).getMessage()
+                                + Refusals.hint(e), e);
                     }
                     replyQueueStarted = true;
                 }
@@ -247,13 +307,14 @@ final class RabbitDriver implements Driver {
         if (t.fanout()) {
             String exchange = Topology.fanoutExchange(t.topic());
             return new Outgoing(exchange, "", false, props, body, List.of("f:" + exchange),
-                    List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, false, true, null)), what);
+                    List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT,
+                            exchangeDurable(exchange, topology.transientDurable()), true, null)), what);
         }
         String exchange = topology.exchangeOf(t);
         String key = t.server() == null ? t.topic() : Topology.serverQueue(t);
         return new Outgoing(exchange, key, false, props, body, List.of("x:" + exchange),
-                List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
-                        topology.autoDelete(), null)), what);
+                List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC,
+                        exchangeDurable(exchange, topology.durable()), topology.autoDelete(), null)), what);
     }
 
     private static void requireTopic(RpcAddress t) {

@@ -23,7 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A notification listener's consumer (spec §9.6, §9.8): declares and binds {@code <topic>.<priority>} queues
+ * A notification listener's consumer (docs/wire-protocol.md §9.5, §9.7): declares and binds {@code <topic>.<priority>} queues
  * (or one queue named after the pool, bound with every key), consumes with manual acknowledgement, and hands
  * each notification to the handler unsettled: the consumer acks, requeues or rejects after processing
  * (at-least-once). Duplicates of the last 16 acknowledged {@code _unique_id}s are acked and dropped.
@@ -55,15 +55,22 @@ final class RabbitNotificationListener extends ConsumerChannel {
     }
 
     @Override
-    protected List<String> declareAndConsume(Channel ch) throws IOException {
+    protected void declare(Declarer d) throws IOException {
+        for (NotificationAddress a : addresses) {
+            d.queue(topology.exchangeOf(a.exchange()), Topology.TOPIC, topology.durable(), topology.autoDelete(),
+                    queueOf(a), topology.durable(), topology.autoDelete(), topology.sharedQueueArgs(), a.routingKey());
+        }
+    }
+
+    private String queueOf(NotificationAddress a) {
+        return pool != null ? pool : a.routingKey();
+    }
+
+    @Override
+    protected List<String> consume(Channel ch) throws IOException {
         Set<String> queues = new LinkedHashSet<>();
         for (NotificationAddress a : addresses) {
-            String exchange = topology.exchangeOf(a.exchange());
-            String queue = pool != null ? pool : a.routingKey();
-            ch.exchangeDeclare(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), null);
-            ch.queueDeclare(queue, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-            ch.queueBind(queue, exchange, a.routingKey());
-            queues.add(queue);
+            queues.add(queueOf(a));
         }
         if (prefetch > 0) {
             ch.basicQos(prefetch);

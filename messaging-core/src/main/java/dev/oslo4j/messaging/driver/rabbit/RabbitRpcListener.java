@@ -15,13 +15,20 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * An RPC server's consumer (spec §4.1–4.3, §5.7): one channel consuming {@code <topic>}, {@code <topic>.<server>}
- * and its own {@code <topic>_fanout_<hex32>}; requests are acknowledged on receipt (before dispatch, as oslo),
- * de-duplicated by {@code _unique_id} (last 16), and handed to the handler; malformed ones are logged and rejected
- * without requeue. The fanout queue is deleted on {@link #close()}.
+ * An RPC server's consumer (docs/wire-protocol.md §4.1–4.4, §5.5): one channel consuming {@code <topic>}, {@code <topic>.<server>}
+ * and its fanout queue — its own {@code <topic>_fanout_<hex32>} (or queue-manager name), or with
+ * {@code rabbit_stream_fanout} the shared stream {@code <topic>_fanout}; requests are acknowledged on receipt
+ * (before dispatch, as oslo), de-duplicated by {@code _unique_id} (last 16), and handed to the handler; malformed
+ * ones are logged and rejected without requeue. A per-server fanout queue with a random name is deleted on
+ * {@link #close()}.
+ *
+ * <p>Stream fanout (16.x): consumption starts at {@code last}; the {@code x-stream-offset} header of each delivery
+ * is remembered, so that after a reconnection consumption resumes at the next offset (nothing missed, nothing
+ * twice), and after a {@code basic.cancel} from the broker (the stream may have been deleted) at {@code last}.
  */
 final class RabbitRpcListener extends ConsumerChannel {
 
@@ -35,6 +42,8 @@ final class RabbitRpcListener extends ConsumerChannel {
     private final String fanoutQueue;
     private final String fanoutExchange;
     private final UniqueIdCache seen = new UniqueIdCache();
+    /** Where the stream consumer starts next: "last" or the offset after the last delivery (a Long). */
+    private volatile Object nextStreamOffset = Topology.STREAM_START;
 
     RabbitRpcListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer, RpcAddress target,
                       Topology topology, int prefetch, RpcHandler handler, ReplySender replies) {
@@ -44,37 +53,44 @@ final class RabbitRpcListener extends ConsumerChannel {
         this.prefetch = prefetch;
         this.handler = handler;
         this.replies = replies;
-        this.fanoutQueue = Topology.newFanoutQueue(target.topic());
+        this.fanoutQueue = topology.newFanoutQueue(target.topic());
         this.fanoutExchange = Topology.fanoutExchange(target.topic());
     }
 
     @Override
-    protected List<String> declareAndConsume(Channel ch) throws IOException {
+    protected void declare(Declarer d) throws IOException {
         String exchange = topology.exchangeOf(target);
         String topic = target.topic();
         String serverQueue = Topology.serverQueue(target);
-        String fanoutExchange = Topology.fanoutExchange(topic);
-        ch.exchangeDeclare(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), null);
-        ch.queueDeclare(topic, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-        ch.queueBind(topic, exchange, topic);
-        ch.queueDeclare(serverQueue, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-        ch.queueBind(serverQueue, exchange, serverQueue);
-        ch.exchangeDeclare(fanoutExchange, Topology.FANOUT, false, true, null);
-        ch.queueDeclare(fanoutQueue, false, false, false, topology.transientQueueArgs());
-        ch.queueBind(fanoutQueue, fanoutExchange, topic);
+        for (String queue : List.of(topic, serverQueue)) {
+            d.queue(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), queue, topology.durable(),
+                    topology.autoDelete(), topology.sharedQueueArgs(), queue);
+        }
+        d.queue(Topology.fanoutExchange(topic), Topology.FANOUT, topology.transientDurable(), true, fanoutQueue,
+                topology.fanoutQueueDurable(), false, topology.fanoutQueueArgs(), topic);
+    }
+
+    @Override
+    protected List<String> consume(Channel ch) throws IOException {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
-        Consumer consumer = new Consumer(ch);
+        Consumer consumer = new Consumer(ch, false);
+        Map<String, Object> fanoutArgs = topology.streamFanout()
+                ? Topology.streamConsumerArgs(nextStreamOffset) : topology.consumerArgs();
         return List.of(
-                ch.basicConsume(topic, false, "", false, false, topology.consumerArgs(), consumer),
-                ch.basicConsume(serverQueue, false, "", false, false, topology.consumerArgs(), consumer),
-                ch.basicConsume(fanoutQueue, false, "", false, false, topology.consumerArgs(), consumer));
+                ch.basicConsume(target.topic(), false, "", false, false, topology.consumerArgs(), consumer),
+                ch.basicConsume(Topology.serverQueue(target), false, "", false, false, topology.consumerArgs(),
+                        consumer),
+                ch.basicConsume(fanoutQueue, false, "", false, false, fanoutArgs,
+                        new Consumer(ch, topology.streamFanout())));
     }
 
     @Override
     protected void deleteOwnQueues(Channel ch) throws IOException {
-        ch.queueDelete(fanoutQueue);
+        if (topology.deletesFanoutQueueOnClose()) {
+            ch.queueDelete(fanoutQueue);
+        }
     }
 
     @Override
@@ -86,13 +102,27 @@ final class RabbitRpcListener extends ConsumerChannel {
         return fanoutQueue;
     }
 
+    /** The next offset of the stream fanout consumer; "last" until the first delivery (for tests). */
+    Object nextStreamOffset() {
+        return nextStreamOffset;
+    }
+
     private final class Consumer extends DefaultConsumer {
-        Consumer(Channel ch) {
+        private final boolean stream;
+
+        Consumer(Channel ch, boolean stream) {
             super(ch);
+            this.stream = stream;
         }
 
         @Override
         public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws IOException {
+            if (stream) {
+                Object offset = props.getHeaders() == null ? null : props.getHeaders().get("x-stream-offset");
+                if (offset instanceof Number n) {
+                    nextStreamOffset = n.longValue() + 1;
+                }
+            }
             ReceivedRequest request;
             try {
                 JsonNode inner = InboundDecoder.decode(props, body);
@@ -117,6 +147,11 @@ final class RabbitRpcListener extends ConsumerChannel {
 
         @Override
         public void handleCancel(String consumerTag) {
+            if (topology.streamFanout()) {
+                LOG.warn("{}: basic.cancel received; the stream fanout consumer restarts at '{}' (was at {})",
+                        describe(), Topology.STREAM_START, nextStreamOffset);
+                nextStreamOffset = Topology.STREAM_START;
+            }
             consumerCancelled(consumerTag);
         }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends replies and heartbeats as oslo servers do (spec §4.5): to the default exchange with routing key
+ * Sends replies and heartbeats as oslo servers do (docs/wire-protocol.md §4.6): to the default exchange with routing key
  * {@code _reply_q}, {@code mandatory} (per {@code direct_mandatory_flag}); while the broker returns it because the
  * reply queue is missing, retries every 0.25 s for up to {@code kombu_missing_consumer_retry_timeout}, then gives
  * up, logs, and remembers the queue as obsolete (200 entries, 60 s) so further replies to it are dropped at once.
