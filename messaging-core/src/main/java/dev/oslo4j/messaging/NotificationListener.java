@@ -105,7 +105,8 @@ public final class NotificationListener implements AutoCloseable {
         // oslo's default prefetch is unlimited; bounded here so that a backlog is not pulled into memory at once.
         this.prefetch = configured > 0 ? configured : Math.max(256, Math.max(4 * threads, 2 * b.batchSize));
         this.executor = EndpointThreads.of(b.executor, threads, "oslo4j-notify-" + b.targets.get(0).topic());
-        this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor);
+        this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor,
+                b.transport.instrumentation());
         if (batch) {
             // oslo caps batch_size by the prefetch count: a batch larger than what may be unacknowledged never fills
             int size = b.batchSize > 0 ? Math.min(b.batchSize, prefetch) : prefetch;
@@ -151,6 +152,19 @@ public final class NotificationListener implements AutoCloseable {
     public NotificationListener start() {
         lifecycle.start();
         return this;
+    }
+
+    /**
+     * Whether the listener's consumers are active: started, not stopped, and consuming (false while the
+     * connection is being recovered or after the broker cancelled a consumer, until it is re-declared).
+     */
+    public boolean isConsuming() {
+        return consumerProblem().isEmpty();
+    }
+
+    /** Why {@link #isConsuming()} is false ("not started", "stopped", "the broker cancelled consumer …"). */
+    public java.util.Optional<String> consumerProblem() {
+        return lifecycle.consumerProblem();
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.oslo4j.messaging.notify.ContextSanitizer;
 import dev.oslo4j.messaging.notify.NotifierDriver;
 import dev.oslo4j.messaging.notify.NotifierDrivers;
 import dev.oslo4j.messaging.notify.RoutingConfig;
+import dev.oslo4j.messaging.observe.Instrumentation;
+import dev.oslo4j.messaging.observe.Observed;
 import dev.oslo4j.messaging.wire.Ids;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.NotificationMessage;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,7 +58,8 @@ public final class Notifier {
     /** Drivers and limits shared by a notifier and its {@link #prepare} copies. */
     private record Shared(List<NotifierDriver> drivers, List<String> driverNames, List<String> topics,
                           Semaphore inFlight, BiConsumer<Notification, Throwable> onFailure,
-                          CompletionExecutor completions, Serializer serializer) {
+                          CompletionExecutor completions, Serializer serializer, Instrumentation observing,
+                          String exchange) {
     }
 
     private final Shared shared;
@@ -142,6 +146,13 @@ public final class Notifier {
         if (drivers.isEmpty()) {
             return CompletableFuture.completedFuture(null);
         }
+        Observed observed = Observed.NONE;
+        if (shared.observing().enabled()) {
+            Map<String, String> headers = new HashMap<>();
+            observed = shared.observing().notifySend(shared.exchange(), String.join(",", shared.topics()), eventType,
+                    priority.wireName(), publisherId, headers);
+            m = m.withHeaders(headers);
+        }
         try {
             shared.inFlight().acquire();
         } catch (InterruptedException e) {
@@ -149,6 +160,8 @@ public final class Notifier {
             MessageDeliveryFailure failure = new MessageDeliveryFailure("interrupted before sending notification "
                     + describe(m), e);
             report(m, priority, failure);
+            observed.failed(failure);
+            observed.stop();
             return CompletableFuture.failedFuture(failure);
         }
         CompletableFuture<Void> sent;
@@ -161,11 +174,16 @@ public final class Notifier {
             }
             sent = CompletableFuture.allOf(all);
         }
+        NotificationMessage sentMessage = m;
+        Observed sending = observed;
         sent.whenComplete((v, e) -> {
             shared.inFlight().release();
             if (e != null) {
-                report(m, priority, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                report(sentMessage, priority, cause);
+                sending.failed(cause);
             }
+            sending.stop();
         });
         // the caller's stages run on the transport's completion executor, never on the AMQP I/O thread
         return shared.completions() == null || sent.isDone() ? sent : shared.completions().relay(sent);
@@ -379,8 +397,11 @@ public final class Notifier {
             for (String name : drivers) {
                 built.add(NotifierDrivers.create(name, s));
             }
+            Instrumentation observing = transport == null ? Instrumentation.NONE : transport.instrumentation();
+            String exchangeTag = exchange != null ? exchange
+                    : transport == null ? "" : transport.driver().controlExchange();
             Shared shared = new Shared(List.copyOf(built), drivers, topics, new Semaphore(maxInFlight), onFailure,
-                    transport == null ? null : transport.completions(), serializer);
+                    transport == null ? null : transport.completions(), serializer, observing, exchangeTag);
             return new Notifier(shared, publisherId, retry);
         }
     }

@@ -6,10 +6,15 @@ import dev.oslo4j.messaging.dispatch.Failures;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
 import dev.oslo4j.messaging.driver.RpcAddress;
+import dev.oslo4j.messaging.observe.Instrumentation;
+import dev.oslo4j.messaging.observe.ObservationNames;
+import dev.oslo4j.messaging.observe.Observed;
+import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.RpcRequest;
 import dev.oslo4j.messaging.wire.VersionRule;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -181,7 +186,16 @@ public final class RpcClient {
 
     private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
         RpcRequest r = request(context, method, args);
-        return transport.driver().cast(sendAddress(), r, retry);
+        RpcAddress address = sendAddress();
+        Instrumentation observing = transport.instrumentation();
+        if (!observing.enabled()) {
+            return transport.driver().cast(address, r, retry);
+        }
+        Map<String, String> headers = new HashMap<>();
+        Observed o = observing.rpcClient(target.fanout() ? ObservationNames.FANOUT : ObservationNames.CAST,
+                exchangeName(), target.topic(), method, headers);
+        return ObservedSends.observe(o, () -> transport.driver().cast(address, r.withHeaders(headers), retry),
+                v -> null);
     }
 
     private CompletableFuture<CallResult> startCall(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -189,7 +203,20 @@ public final class RpcClient {
             throw new InvalidTarget("A call cannot be used with fanout", target);
         }
         RpcRequest r = request(context, method, args);
-        return transport.driver().call(sendAddress(), r, new CallOptions(timeout(), callMonitorTimeout, retry));
+        RpcAddress address = sendAddress();
+        CallOptions options = new CallOptions(timeout(), callMonitorTimeout, retry);
+        Instrumentation observing = transport.instrumentation();
+        if (!observing.enabled()) {
+            return transport.driver().call(address, r, options);
+        }
+        Map<String, String> headers = new HashMap<>();
+        Observed o = observing.rpcClient(ObservationNames.CALL, exchangeName(), target.topic(), method, headers);
+        return ObservedSends.observe(o, () -> transport.driver().call(address, r.withHeaders(headers), options),
+                result -> result.failure() == null ? null : result.failure().exceptionClass());
+    }
+
+    private String exchangeName() {
+        return target.exchange() != null ? target.exchange() : transport.driver().controlExchange();
     }
 
     private RpcAddress sendAddress() {

@@ -51,6 +51,7 @@ public final class RpcServer implements AutoCloseable {
     private final EndpointThreads executor;
     private final ScheduledThreadPoolExecutor heartbeats;
     private final List<Consumer<RpcRequestInfo>> observers;
+    private final String exchange;
     private final ServerLifecycle lifecycle;
     private final Serializer serializer;
 
@@ -59,6 +60,7 @@ public final class RpcServer implements AutoCloseable {
         this.transport = b.transport;
         this.target = b.target;
         this.observers = List.copyOf(b.observers);
+        this.exchange = target.exchange() != null ? target.exchange() : transport.driver().controlExchange();
         if (target.topic() == null || target.server() == null) {
             throw new InvalidTarget("A server's target must have topic and server names specified", target);
         }
@@ -97,6 +99,19 @@ public final class RpcServer implements AutoCloseable {
     public RpcServer start() {
         lifecycle.start();
         return this;
+    }
+
+    /**
+     * Whether the server's consumers are active: started, not stopped, and consuming (false while the connection
+     * is being recovered or after the broker cancelled a consumer, until it is re-declared).
+     */
+    public boolean isConsuming() {
+        return consumerProblem().isEmpty();
+    }
+
+    /** Why {@link #isConsuming()} is false ("not started", "stopped", "the broker cancelled consumer …"). */
+    public java.util.Optional<String> consumerProblem() {
+        return lifecycle.consumerProblem();
     }
 
     /**
@@ -165,20 +180,22 @@ public final class RpcServer implements AutoCloseable {
         notifyObservers(m);
         RequestContext context = contextOf(m);
         ScheduledFuture<?> heartbeat = m.isCall() ? startHeartbeats(request) : null;
-        try {
-            Object result = dispatcher.dispatch(context, m);
-            if (m.isCall()) {
-                try {
-                    request.reply(serializer.serializeEntity(context, result));
-                } catch (IllegalArgumentException e) {
-                    request.replyFailure(Failures.toFailure(
-                            new IllegalArgumentException("result of " + m.methodName() + " is not JSON serializable: "
-                                    + e.getMessage(), e)));
+        try (DispatchScope scope = DispatchScope.rpc(transport.instrumentation(), exchange, target, request)) {
+            try {
+                Object result = dispatcher.dispatch(context, m);
+                if (m.isCall()) {
+                    try {
+                        request.reply(serializer.serializeEntity(context, result));
+                    } catch (IllegalArgumentException e) {
+                        request.replyFailure(Failures.toFailure(new IllegalArgumentException("result of "
+                                + m.methodName() + " is not JSON serializable: " + e.getMessage(), e)));
+                    }
                 }
+            } catch (Exception | StackOverflowError e) {
+                logFailure(m, e);
+                scope.failed(e);
+                request.replyFailure(Failures.toFailure(e));
             }
-        } catch (Exception | StackOverflowError e) {
-            logFailure(m, e);
-            request.replyFailure(Failures.toFailure(e));
         } finally {
             if (heartbeat != null) {
                 heartbeat.cancel(false);

@@ -63,6 +63,14 @@ final class ServerLifecycle {
         stopped.countDown();
     }
 
+    /** Why the consumers are not active ("not started", "stopped", the driver's reason); empty when they are. */
+    synchronized java.util.Optional<String> consumerProblem() {
+        if (listener == null) {
+            return java.util.Optional.of(isStopped() ? "stopped" : "not started");
+        }
+        return java.util.Optional.ofNullable(isStopped() ? "stopped" : listener.inactiveReason());
+    }
+
     boolean isStopped() {
         return stopped.getCount() == 0;
     }

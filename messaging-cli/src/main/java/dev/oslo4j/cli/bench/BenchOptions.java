@@ -82,6 +82,13 @@ public final class BenchOptions {
             description = "With --sweep: draw rate and p99 against the swept value for every contender into FILE "
                     + "(.png or .svg).")
     java.nio.file.Path plot;
+    @Option(names = "--observe", description = "Also run oslo4j with a Micrometer ObservationRegistry (a metrics "
+            + "handler, as a Spring Boot application has) on its transports, to show what observations cost.")
+    boolean observe;
+
+    public boolean observe() {
+        return observe;
+    }
 
     /** {@code --url}, else the files' transport_url, else null (an embedded broker). */
     public String url() {

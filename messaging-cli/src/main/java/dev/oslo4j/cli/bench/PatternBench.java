@@ -97,6 +97,10 @@ abstract class PatternBench implements Callable<Integer> {
     private List<Contender> contenders(BrokerChoice broker) {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw()));
+        if (options.observe()) {
+            contenders.add(OsloWorkloads.observedContender(pattern(), broker.transportUrl(), options.timeout(),
+                    broker.raw()));
+        }
         for (BenchOptions.Baseline baseline : options.baselines()) {
             contenders.add(switch (baseline) {
                 case RAW -> Contender.of("raw amqp-client", load -> pattern() == BenchPattern.RPC_CALL

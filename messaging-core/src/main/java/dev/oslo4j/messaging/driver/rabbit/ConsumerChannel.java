@@ -27,6 +27,8 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
     private final List<String> consumerTags = new ArrayList<>();
     private volatile boolean stopped;
     private volatile boolean closed;
+    /** Null while consuming; otherwise why not (see {@link #inactiveReason()}). */
+    private volatile String inactive = "not started";
     private long retryDelayMs = 1_000;
 
     ConsumerChannel(ConnectionSupervisor supervisor, ScheduledExecutorService timer) {
@@ -68,6 +70,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         channel = ch;
         consumerTags.addAll(consume(ch));
         retryDelayMs = 1_000;
+        inactive = null;
     }
 
     /** Called by consumers when the broker cancelled them (e.g. their queue was deleted). */
@@ -76,6 +79,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
             return;
         }
         LOG.warn("{}: the broker cancelled consumer {}; re-declaring", describe(), tag);
+        inactive = "the broker cancelled consumer " + tag + " (its queue was deleted?); re-declaring";
         rebuildLater(0);
     }
 
@@ -85,6 +89,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         }
         LOG.error("{}: the broker closed the channel: {}; retrying in {} ms", describe(),
                 ConnectionSupervisor.reason(sig), retryDelayMs);
+        inactive = "the broker closed the channel: " + ConnectionSupervisor.reason(sig);
         rebuildLater(retryDelayMs);
         retryDelayMs = Math.min(retryDelayMs * 2, 30_000);
     }
@@ -116,6 +121,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
             return;
         }
         stopped = true;
+        inactive = "stopped";
         supervisor.removeRecovery(this);
         Channel ch = channel;
         if (ch != null && ch.isOpen()) {
@@ -155,6 +161,16 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
             LOG.debug("{}: channel close failed: {}", describe(), e.toString());
         }
+    }
+
+    @Override
+    public String inactiveReason() {
+        String why = inactive;
+        if (why != null) {
+            return why;
+        }
+        Channel ch = channel;
+        return ch == null || !ch.isOpen() ? "connection to the broker lost; consumers resume on reconnection" : null;
     }
 
     protected boolean isStopped() {

@@ -6,6 +6,7 @@ import dev.oslo4j.messaging.MessagingException;
 import dev.oslo4j.messaging.MissingDependency;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.driver.ConnectionState;
 import dev.oslo4j.messaging.driver.Driver;
 import dev.oslo4j.messaging.driver.DriverConfig;
 import dev.oslo4j.messaging.driver.Listener;
@@ -59,6 +60,7 @@ final class RabbitDriver implements Driver {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService consumerThreads;
     private final ReplyQueue replyQueue;
+    private final ConnectionState connectionState = new ConnectionState();
     /**
      * Exchanges the broker refused as durable (they exist non-durable): declared non-durable by RPC sends until the
      * publish connection is re-established, as 16.x's publisher falls back; its notifier does not.
@@ -91,8 +93,10 @@ final class RabbitDriver implements Driver {
         this.consumerThreads = new DirectExecutor();
         try {
             this.connector = new RabbitConnector(config, options, consumerThreads, threads);
-            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", connector, options);
-            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", connector, options);
+            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", ConnectionState.SEND,
+                    connectionState, connector, options);
+            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", ConnectionState.LISTEN,
+                    connectionState, connector, options);
             this.pool = new PublisherPool(publishConnection, options.rpcConnPoolSize());
             this.publisher = new Publisher(pool, publishConnection, timer);
             this.replySender = new ReplySender(publisher, properties, options.directMandatoryFlag(),
@@ -108,6 +112,11 @@ final class RabbitDriver implements Driver {
     }
 
     @Override
+    public ConnectionState connectionState() {
+        return connectionState;
+    }
+
+    @Override
     public String controlExchange() {
         return topology.controlExchange();
     }
@@ -117,8 +126,8 @@ final class RabbitDriver implements Driver {
         requireTopic(target);
         String uniqueId = Ids.hex32();
         byte[] body = properties.encodeBody(RpcMessages.encodeCast(request, uniqueId));
-        return sendRequest(target, requestTo(target, body, properties.plain(), "cast " + request.method() + " to "
-                + target), retry, () -> true);
+        return sendRequest(target, requestTo(target, body, properties.plain(request.headers()), "cast "
+                + request.method() + " to " + target), retry, () -> true);
     }
 
     @Override
@@ -134,7 +143,7 @@ final class RabbitDriver implements Driver {
                 Ids.hex32()));
         PendingCall call = replyQueue.register(msgId, options.timeout().toNanos(),
                 options.callMonitorTimeout() == null ? 0 : options.callMonitorTimeout().toNanos());
-        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis()),
+        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis(), request.headers()),
                 "call " + request.method() + " to " + target);
         sendRequest(target, m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
             if (e != null) {
@@ -151,7 +160,7 @@ final class RabbitDriver implements Driver {
         String exchange = topology.exchangeOf(address.exchange());
         String key = address.routingKey();
         byte[] body = properties.encodeBody(NotificationMessages.encode(message, Ids.hex32(), enveloped));
-        Outgoing m = new Outgoing(exchange, key, false, properties.plain(), body,
+        Outgoing m = new Outgoing(exchange, key, false, properties.plain(message.headers()), body,
                 // its own key: an RPC send's non-durable fallback must not hide the notifier's durable declaration
                 List.of("nx:" + exchange, "q:" + exchange + "/" + key),
                 List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),

@@ -128,7 +128,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
                 acks.ack(env.getDeliveryTag());
                 return;
             }
-            Delivery d = new Delivery(acks, env, n);
+            Delivery d = new Delivery(acks, env, n, props);
             try {
                 handler.onNotification(d);
             } catch (RuntimeException e) {
@@ -148,11 +148,18 @@ final class RabbitNotificationListener extends ConsumerChannel {
         private final Envelope env;
         private final ReceivedNotification message;
         private final AtomicBoolean settled = new AtomicBoolean();
+        private final AMQP.BasicProperties props;
 
-        Delivery(AckCoalescer acks, Envelope env, ReceivedNotification message) {
+        Delivery(AckCoalescer acks, Envelope env, ReceivedNotification message, AMQP.BasicProperties props) {
             this.acks = acks;
             this.env = env;
             this.message = message;
+            this.props = props;
+        }
+
+        @Override
+        public java.util.Map<String, String> headers() {
+            return AmqpProperties.stringHeaders(props);
         }
 
         @Override

@@ -40,6 +40,7 @@ final class RabbitRpcListener extends ConsumerChannel {
     private final RpcHandler handler;
     private final ReplySender replies;
     private final String fanoutQueue;
+    private final String fanoutExchange;
     private final UniqueIdCache seen = new UniqueIdCache();
     private final LostAcks lostAcks;
     /** Where the stream consumer starts next: "last" or the offset after the last delivery (a Long). */
@@ -55,6 +56,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         this.replies = replies;
         this.fanoutQueue = topology.newFanoutQueue(target.topic());
         this.lostAcks = new LostAcks(prefetch);
+        this.fanoutExchange = Topology.fanoutExchange(target.topic());
     }
 
     @Override
@@ -145,7 +147,8 @@ final class RabbitRpcListener extends ConsumerChannel {
                 return;
             }
             try {
-                handler.onRequest(new RabbitIncomingRequest(request, replies));
+                handler.onRequest(new RabbitIncomingRequest(request, replies, props,
+                        fanoutExchange.equals(env.getExchange())));
             } catch (RuntimeException e) {
                 LOG.error("{}: request handler failed: {}", describe(), e.toString(), e);
             }
@@ -162,7 +165,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         }
 
         private String queueOf(Envelope env) {
-            return Topology.fanoutExchange(target.topic()).equals(env.getExchange()) ? fanoutQueue : env.getRoutingKey();
+            return fanoutExchange.equals(env.getExchange()) ? fanoutQueue : env.getRoutingKey();
         }
     }
 }
