@@ -32,10 +32,19 @@ final class ThrowawayProject {
 
     /** A fresh copy of {@code src/test/resources/projects/<template>} with {@code @NAME@} tokens replaced. */
     static ThrowawayProject fromTemplate(String template, String name, Map<String, String> tokens) {
+        return copyOf(TEMPLATES.resolve(template), name, tokens);
+    }
+
+    /** A fresh copy of a project of the repository ({@code samples/…}, relative to the root), without its build output. */
+    static ThrowawayProject fromRepository(String relative, String name) {
+        return copyOf(ROOT.resolve(relative), name, Map.of());
+    }
+
+    private static ThrowawayProject copyOf(Path from, String name, Map<String, String> tokens) {
         ThrowawayProject project = empty(name);
-        Path from = TEMPLATES.resolve(template);
         try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !from.relativize(f).startsWith("target"))::iterator) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> t : tokens.entrySet()) {
                     text = text.replace("@" + t.getKey() + "@", t.getValue());
