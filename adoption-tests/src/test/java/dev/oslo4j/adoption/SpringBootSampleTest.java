@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -28,8 +27,7 @@ class SpringBootSampleTest {
     }
 
     static Stream<String> springBootVersions() {
-        return Arrays.stream(System.getProperty("oslo4j.adoption.spring-boot.versions", "").split(","))
-                .map(String::trim).filter(v -> !v.isEmpty());
+        return ThrowawayProject.listProperty("oslo4j.adoption.spring-boot.versions");
     }
 
     @ParameterizedTest(name = "Spring Boot {0}")

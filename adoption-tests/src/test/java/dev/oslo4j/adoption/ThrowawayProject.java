@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -137,6 +138,11 @@ final class ThrowawayProject {
     private static boolean offline() {
         String args = " " + System.getenv().getOrDefault("MAVEN_CMD_LINE_ARGS", "") + " ";
         return Boolean.getBoolean("oslo4j.adoption.offline") || args.contains(" -o ") || args.contains(" --offline ");
+    }
+
+    /** The comma-separated values of a system property (the version matrices in adoption-tests/pom.xml). */
+    static Stream<String> listProperty(String property) {
+        return Arrays.stream(System.getProperty(property, "").split(",")).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     static Path localRepository() {
