@@ -15,7 +15,21 @@ ROLES = {"rpc-server": "peer_rpc_server", "rpc-client": "peer_rpc_client",
          "notifier": "peer_notifier", "listener": "peer_listener"}
 
 
+def own_process_group():
+    """Leads a session of its own, as a service started by systemd or a container runtime does.
+
+    oslo.messaging 16.x's queue manager reads /proc/<process group>/stat at start; started by a
+    JVM, the peer would inherit a process group whose leader (a shell that launched the build)
+    may already have exited, and 16.x then fails with FileNotFoundError.
+    """
+    try:
+        os.setsid()
+    except OSError:
+        pass  # already a process group leader: its group is itself
+
+
 def main(argv):
+    own_process_group()
     peer_io.install()
     try:
         if len(argv) != 2 or argv[1] not in ROLES:
