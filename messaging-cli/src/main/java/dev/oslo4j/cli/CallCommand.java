@@ -3,7 +3,7 @@ package dev.oslo4j.cli;
 import dev.oslo4j.cli.options.ContextOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.MethodArguments;
-import dev.oslo4j.cli.options.Seconds;
+import dev.oslo4j.cli.options.TimeoutOption;
 import dev.oslo4j.cli.options.TargetOptions;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.MessagingException;
@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,9 +40,8 @@ final class CallCommand implements Callable<Integer> {
     @Mixin
     ContextOption context;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "How long to wait for the reply (default: 60, oslo's rpc_response_timeout).")
-    double timeoutSeconds = 60;
+    @Mixin
+    TimeoutOption timeout;
 
     @Mixin
     MethodArguments invocation;
@@ -55,7 +53,7 @@ final class CallCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        Duration timeout = Seconds.positive(timeoutSeconds, "--timeout");
+        Duration timeout = this.timeout.duration();
         try (Transport transport = Transport.open(url.url())) {
             RpcClient client = RpcClient.builder(transport, target.target(false)).timeout(timeout).build();
             try {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
                 + "2 timeout, 3 bad usage or configuration."},
         subcommands = {DemoCommand.class, BrokerCommand.class, CallCommand.class, CastCommand.class, NotifyCommand.class,
                 ListenCommand.class, ServeCommand.class, BenchCommand.class,
-                ConformanceCommand.class,
+                ConformanceCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec

@@ -56,6 +56,6 @@ class JsonInputTest {
     @Test
     void outputIsLaidOutAsPythonJsonDumpsWithNonAsciiEscaped() {
         assertThat(JsonOutput.line(Map.of("result", List.of(1, "é"))))
-                .isEqualTo("{\"result\": [1, \"\\u00E9\"]}");
+                .isEqualTo("{\"result\": [1, \"\\u00e9\"]}"); // json.dumps: lower-case hex
     }
 }

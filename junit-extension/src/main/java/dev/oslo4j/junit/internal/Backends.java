@@ -1,5 +1,7 @@
 package dev.oslo4j.junit.internal;
 
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -52,8 +54,11 @@ public final class Backends {
         }
     }
 
-    /** One run's hold on a shared broker; closing it (once) lets the broker go when nobody else holds it. */
-    public static final class Handle implements AutoCloseable {
+    /**
+     * One run's hold on a shared broker; closing it (once) lets the broker go when nobody else holds it. Kept in the
+     * root store, which closes it as a {@code CloseableResource} on JUnit 5.10-5.12, as an AutoCloseable on 5.13+.
+     */
+    public static final class Handle implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         private final String key;
         private final BrokerBackend backend;
         private final AtomicBoolean closed = new AtomicBoolean();

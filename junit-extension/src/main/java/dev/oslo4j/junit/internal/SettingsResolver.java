@@ -5,8 +5,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Merges {@link OsloBrokerConfig} annotations over the extension's base settings: the outermost enclosing class
@@ -20,9 +23,7 @@ public final class SettingsResolver {
 
     public static Settings resolve(Settings base, ExtensionContext context) {
         List<OsloBrokerConfig> layers = new ArrayList<>();
-        List<Class<?>> classes = new ArrayList<>(context.getEnclosingTestClasses());
-        context.getTestClass().ifPresent(classes::add);
-        for (Class<?> c : classes) {
+        for (Class<?> c : testClassesOutermostFirst(context)) {
             AnnotationSupport.findAnnotation(c, OsloBrokerConfig.class).ifPresent(layers::add);
         }
         context.getTestMethod()
@@ -33,6 +34,18 @@ public final class SettingsResolver {
             s = apply(s, c);
         }
         return s;
+    }
+
+    /**
+     * The test classes from the outermost enclosing class to the test class itself, read from the context chain
+     * ({@code getEnclosingTestClasses()} would do this but exists only since JUnit 5.12; users may run 5.10).
+     */
+    static List<Class<?>> testClassesOutermostFirst(ExtensionContext context) {
+        Deque<Class<?>> classes = new ArrayDeque<>();
+        for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+            c.get().getTestClass().filter(k -> classes.peekFirst() != k).ifPresent(classes::addFirst);
+        }
+        return new ArrayList<>(classes);
     }
 
     static Settings apply(Settings s, OsloBrokerConfig c) {

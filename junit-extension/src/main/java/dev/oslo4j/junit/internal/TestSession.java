@@ -1,6 +1,7 @@
 package dev.oslo4j.junit.internal;
 
 import dev.oslo4j.messaging.Transport;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +12,10 @@ import java.util.Deque;
  * Everything one test method owns on the broker: its isolated view, the recording of it, the transports opened
  * for it and the stubs serving on it. Closed by JUnit after the test (it lives in the method's extension store):
  * stubs and transports first, newest first, then the view itself, which also removes what code under test left.
+ * Both interfaces: JUnit 5.13+ closes stored {@code AutoCloseable}s, 5.10 to 5.12 only {@code CloseableResource}s
+ * (5.13+ closes a value that is both once, as an {@code AutoCloseable}, without a deprecation warning).
  */
-public final class TestSession implements AutoCloseable {
+public final class TestSession implements AutoCloseable, ExtensionContext.Store.CloseableResource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TestSession.class);
 

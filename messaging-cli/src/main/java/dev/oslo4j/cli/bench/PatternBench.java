@@ -3,6 +3,7 @@ package dev.oslo4j.cli.bench;
 import dev.oslo4j.cli.BrokerChoice;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonOutput;
+import dev.oslo4j.cli.StderrTerminal;
 import dev.oslo4j.cli.bench.oslo.OsloWorkloads;
 import dev.oslo4j.cli.bench.python.PythonBaseline;
 import dev.oslo4j.cli.bench.python.PythonContender;
@@ -38,7 +39,7 @@ abstract class PatternBench implements Callable<Integer> {
         LoadSpec load = options.spec();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ProgressBar bar = System.console() != null ? new ProgressBar(err) : null;
+        ProgressBar bar = StderrTerminal.isTerminal() ? new ProgressBar(err) : null;
         Progress progress = bar != null ? bar : Progress.NONE;
         try (BrokerChoice broker = BrokerChoice.open(options.url())) {
             List<RunResult> results = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.oslo4j.messaging.InvalidConfiguration;
+import dev.oslo4j.messaging.MissingDependency;
 import dev.oslo4j.messaging.Priority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ import java.util.Set;
 public final class RoutingConfig {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingConfig.class);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    static final String JACKSON_YAML = "com.fasterxml.jackson.dataformat:jackson-dataformat-yaml";
     private static final String EVENTS = "accepted_events";
     private static final String PRIORITIES = "accepted_priorities";
 
@@ -90,9 +91,11 @@ public final class RoutingConfig {
      * @throws InvalidConfiguration naming the source and the offending group/driver/key
      */
     public static RoutingConfig parse(String text, String source) {
+        MissingDependency.require("com.fasterxml.jackson.dataformat.yaml.YAMLFactory", JACKSON_YAML,
+                "the notification routing driver (routing config " + source + ")");
         JsonNode root;
         try {
-            root = YAML.readTree(text);
+            root = Yaml.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new InvalidConfiguration("notification routing config " + source + " is not valid YAML/JSON: "
                     + firstLine(e.getMessage()), e);
@@ -201,5 +204,10 @@ public final class RoutingConfig {
         }
         int nl = s.indexOf('\n');
         return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** Loaded only once the optional YAML module was found on the class path. */
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
     }
 }

@@ -1,12 +1,8 @@
 package dev.oslo4j.messaging.wire;
 
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import dev.oslo4j.messaging.MissingDependency;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -14,7 +10,8 @@ import java.util.zip.Inflater;
 /**
  * kombu's body compression: the AMQP header {@code compression} names it. {@code application/x-gzip} is a
  * <em>zlib</em> stream (RFC 1950, not a gzip file); {@code application/x-bz2} is bzip2. Decompressed sizes are
- * capped so a small compressed body cannot exhaust memory.
+ * capped so a small compressed body cannot exhaust memory. bzip2 uses {@code commons-compress}, an optional
+ * dependency: without it, asking for bz2 fails with {@link MissingDependency} naming the artifact.
  */
 public final class Compression {
 
@@ -25,6 +22,8 @@ public final class Compression {
     /** Largest decompressed body accepted. */
     public static final int MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
+    static final String COMMONS_COMPRESS = "org.apache.commons:commons-compress";
+
     private Compression() {
     }
 
@@ -32,7 +31,10 @@ public final class Compression {
     public static String headerFor(String option) {
         return switch (option) {
             case "gzip" -> GZIP;
-            case "bz2" -> BZ2;
+            case "bz2" -> {
+                requireBzip2();
+                yield BZ2;
+            }
             default -> throw new IllegalArgumentException("unsupported kombu_compression '" + option + "'");
         };
     }
@@ -54,13 +56,8 @@ public final class Compression {
             }
         }
         if (BZ2.equals(header)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 2));
-            try (BZip2CompressorOutputStream bz = new BZip2CompressorOutputStream(out)) {
-                bz.write(body);
-            } catch (IOException e) {
-                throw new IllegalStateException("bzip2 compression failed", e);
-            }
-            return out.toByteArray();
+            requireBzip2();
+            return Bzip2.compress(body);
         }
         throw new IllegalArgumentException("unsupported compression '" + header + "'");
     }
@@ -89,23 +86,23 @@ public final class Compression {
             }
         }
         if (BZ2.equals(header)) {
-            try (InputStream in = new BZip2CompressorInputStream(new ByteArrayInputStream(body))) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length * 3));
-                byte[] buf = new byte[8192];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    out.write(buf, 0, n);
-                    checkSize(out.size());
-                }
-                return out.toByteArray();
-            } catch (IOException e) {
-                throw new MalformedMessage("body is not bzip2 data although compression is " + BZ2, e);
+            try {
+                requireBzip2();
+            } catch (MissingDependency e) {
+                throw new MalformedMessage("cannot decompress a body with compression " + BZ2 + ": " + e.getMessage(),
+                        e);
             }
+            return Bzip2.decompress(body);
         }
         throw new MalformedMessage("unsupported compression '" + header + "' (known: " + GZIP + ", " + BZ2 + ")");
     }
 
-    private static void checkSize(int size) throws MalformedMessage {
+    private static void requireBzip2() {
+        MissingDependency.require("org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream",
+                COMMONS_COMPRESS, "kombu_compression=bz2 (compression " + BZ2 + ")");
+    }
+
+    static void checkSize(int size) throws MalformedMessage {
         if (size > MAX_DECOMPRESSED_BYTES) {
             throw new MalformedMessage("decompressed body exceeds " + MAX_DECOMPRESSED_BYTES + " bytes");
         }

@@ -1,16 +1,16 @@
 package dev.oslo4j.cli.bench.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.bench.BenchPattern;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.LatencySummary;
 import dev.oslo4j.cli.bench.LoadSpec;
 import dev.oslo4j.cli.bench.RunResult;
+import dev.oslo4j.messaging.wire.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,6 @@ public final class PythonBaseline {
     public static final String NAME = "python oslo.messaging";
 
     private static final String SCRIPT = "/dev/oslo4j/cli/bench/python_bench.py";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path python;
 
@@ -102,7 +101,7 @@ public final class PythonBaseline {
                     + tail(err));
         }
         String lastLine = out.substring(out.lastIndexOf('\n') + 1);
-        return parseResult(JSON.readTree(lastLine));
+        return parseResult(Json.parse(lastLine));
     }
 
     /** The script's result line as a {@link RunResult}. */
@@ -128,11 +127,7 @@ public final class PythonBaseline {
         config.put("payload_bytes", spec.payloadBytes());
         config.put("warmup", spec.warmup());
         config.put("timeout", Math.max(1, Math.max(timeout.toSeconds(), spec.drainTimeout().toSeconds())));
-        try {
-            return JSON.writeValueAsString(config);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.line(config);
     }
 
     private static CompletableFuture<byte[]> readAll(InputStream stream) {
