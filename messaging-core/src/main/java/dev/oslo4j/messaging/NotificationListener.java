@@ -139,7 +139,7 @@ public final class NotificationListener implements AutoCloseable {
     }
 
     /** The queues' binding addresses: every (target, priority). */
-    public List<NotificationAddress> addresses() {
+    List<NotificationAddress> addresses() {
         return addresses;
     }
 
