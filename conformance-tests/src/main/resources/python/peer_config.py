@@ -1,7 +1,9 @@
 """Turns a peer's JSON configuration into oslo.messaging objects.
 
 Config keys shared by all roles:
-  url                    transport URL (query options are honoured by oslo itself)
+  url                    transport URL (query options are honoured by oslo itself); may be left out when
+                         config_files give [DEFAULT] transport_url
+  config_files           oslo.config files read as a service reads them (--config-file, in order)
   control_exchange       shortcut for conf.DEFAULT.control_exchange
   allowed_remote_exmods  modules whose remote exceptions are rebuilt (default: the bundled
                          oslo4j_peer_exceptions module)
@@ -20,7 +22,10 @@ def make_conf(config):
     there, e.g. the metrics group the RPC client reads), with no config file read and every
     oslo.messaging option registered so that overrides apply before the objects using them exist."""
     conf = cfg.CONF
-    conf(args=[], default_config_files=[], default_config_dirs=[])
+    args = []
+    for path in config.get("config_files") or []:
+        args += ["--config-file", path]
+    conf(args=args, default_config_files=[], default_config_dirs=[])
     for group, opts in oslo_opts.list_opts():
         conf.register_opts(opts, group=group)
     overrides = {group: dict(values) for group, values in (config.get("conf") or {}).items()}
@@ -52,7 +57,9 @@ def target(spec, what="target"):
 
 def _url(config):
     if not config.get("url"):
-        raise ValueError("config.url (the transport URL) is required")
+        if config.get("config_files"):
+            return None  # oslo reads transport_url from the files, as a service does
+        raise ValueError("config.url (the transport URL) or config.config_files is required")
     return config["url"]
 
 

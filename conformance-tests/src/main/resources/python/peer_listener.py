@@ -1,7 +1,8 @@
 """Role listener: a (batch) notification listener that reports what it receives.
 
 Config (besides peer_config's):
-  targets        [{"topic", "exchange"}]           (required)
+  targets        [{"topic", "exchange"}]           (required unless targets_from_conf)
+  targets_from_conf  true: [oslo_messaging_notifications] topics of the config files, control exchange
   priorities     priorities the endpoint handles     (default: all seven)
   pool           listener pool name                  (default: none)
   allow_requeue  passed to oslo                      (default: false)
@@ -86,9 +87,13 @@ def run(config, conf):
     unknown = [p for p in priorities if p not in PRIORITIES]
     if unknown:
         raise ValueError("config.priorities %s are not oslo priorities %s" % (unknown, PRIORITIES))
-    if not config.get("targets"):
-        raise ValueError("config.targets (a list of {topic, exchange}) is required")
-    targets = [peer_config.target(t, "config.targets[]") for t in config["targets"]]
+    if config.get("targets_from_conf"):
+        # as a consumer of a service's notifications: its [oslo_messaging_notifications] topics, control exchange
+        targets = [oslo_messaging.Target(topic=t) for t in conf.oslo_messaging_notifications.topics]
+    elif not config.get("targets"):
+        raise ValueError("config.targets (a list of {topic, exchange}) or targets_from_conf is required")
+    else:
+        targets = [peer_config.target(t, "config.targets[]") for t in config["targets"]]
     outcomes = Outcomes(config.get("results") or {})
     batch = config.get("batch")
     make_handler = _batch_handler if batch else _single_handler

@@ -2,7 +2,8 @@
 
 Config (besides peer_config's): topic, server (required), exchange (target exchange, else the
 control exchange), default_version (the default endpoint's target version; none = oslo's
-implicit "1.0"). Every request is reported before dispatch as
+implicit "1.0"), serializer ("objects": oslo.versionedobjects' serializer over peer_objects,
+which also adds the endpoint peer_objects.WidgetEndpoint). Every request is reported before dispatch as
 {"event": "request", "kind": "call"|"cast", "method", "namespace", "version", "args",
  "context", "server", "client_timeout"} - also requests that end in NoSuchMethod.
 """
@@ -63,8 +64,8 @@ class Ns2Endpoint(object):
 class RecordingDispatcher(oslo_messaging.RPCDispatcher):
     """Reports each request, then dispatches exactly as oslo does."""
 
-    def __init__(self, endpoints, server):
-        super().__init__(endpoints, None)
+    def __init__(self, endpoints, server, serializer=None):
+        super().__init__(endpoints, serializer)
         self._server = server
 
     def dispatch(self, incoming):
@@ -84,8 +85,13 @@ def run(config, conf):
                                  if config.get(k) is not None}, "rpc-server config")
     transport = peer_config.rpc_transport(config, conf)
     endpoints = [ReferenceEndpoint(config.get("default_version")), Ns2Endpoint(target.server)]
+    serializer = None
+    if config.get("serializer") == "objects":
+        import peer_objects  # needs python3-oslo.versionedobjects: only imported when asked for
+        serializer = peer_objects.serializer()
+        endpoints.append(peer_objects.WidgetEndpoint())
     # get_rpc_server() always builds a plain RPCDispatcher; RPCServer is what it instantiates.
-    server = rpc_server.RPCServer(transport, target, RecordingDispatcher(endpoints, target.server),
+    server = rpc_server.RPCServer(transport, target, RecordingDispatcher(endpoints, target.server, serializer),
                                   executor="threading")
     server.start()  # queues are declared and bound here: requests sent from now on are kept
     emit("ready", role="rpc-server", topic=target.topic, server=target.server,

@@ -67,6 +67,7 @@ class AdoptionMetadataTest {
             case "messaging-core" -> "dev.oslo4j.messaging";
             case "embedded-broker" -> "dev.oslo4j.broker";
             case "junit-extension" -> "dev.oslo4j.junit";
+            case "oslo4j-spring-boot-starter" -> "dev.oslo4j.spring.boot";
             default -> throw new IllegalArgumentException(module);
         };
     }

@@ -12,7 +12,8 @@ import java.util.List;
  */
 final class InstalledArtifacts {
 
-    static final List<String> LIBRARY_MODULES = List.of("messaging-core", "embedded-broker", "junit-extension");
+    static final List<String> LIBRARY_MODULES = List.of("messaging-core", "embedded-broker", "junit-extension",
+            "oslo4j-spring-boot-starter");
 
     private InstalledArtifacts() {
     }

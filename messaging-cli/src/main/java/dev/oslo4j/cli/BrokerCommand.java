@@ -2,6 +2,7 @@ package dev.oslo4j.cli;
 
 import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.broker.EmbeddedBrokerException;
+import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.options.HelpOption;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,6 +24,10 @@ import picocli.CommandLine.Spec;
 public final class BrokerCommand implements Callable<Integer> {
     @Mixin
     HelpOption help;
+
+    /** Accepted like every command's; the broker itself only checks the files (it has no oslo options). */
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "5672",
             description = "AMQP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
@@ -57,6 +62,7 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        config.config(); // a missing or bad file is still exit 3, as for every command
         StopSignal stopSignal = stop != null ? stop : StopSignal.onInterruptOrTerminate();
         EmbeddedBroker broker;
         try {

@@ -53,8 +53,8 @@ final class CallCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        Duration timeout = this.timeout.duration();
-        try (Transport transport = Transport.open(url.url())) {
+        Duration timeout = this.timeout.duration(url.config().options().rpcResponseTimeout());
+        try (Transport transport = url.open()) {
             RpcClient client = RpcClient.builder(transport, target.target(false)).timeout(timeout).build();
             try {
                 JsonOutput.print(spec.commandLine().getOut(),

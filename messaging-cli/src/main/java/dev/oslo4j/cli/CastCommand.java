@@ -3,6 +3,7 @@ package dev.oslo4j.cli;
 import dev.oslo4j.cli.options.ContextOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.MethodArguments;
+import dev.oslo4j.cli.options.Seconds;
 import dev.oslo4j.cli.options.TargetOptions;
 import dev.oslo4j.cli.options.TimeoutOption;
 import dev.oslo4j.cli.options.UrlOption;
@@ -10,6 +11,7 @@ import dev.oslo4j.messaging.MessagingException;
 import dev.oslo4j.messaging.MessagingTimeout;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.Transport;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -61,17 +63,17 @@ final class CastCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Map<String, Object> arguments = invocation.arguments();
         Map<String, Object> ctxt = context.values();
-        long timeoutNanos = timeout.duration().toNanos();
-        try (Transport transport = Transport.open(url.url())) {
+        Duration wait = timeout.duration(url.config().options().rpcResponseTimeout());
+        try (Transport transport = url.open()) {
             CompletableFuture<Void> confirmed = RpcClient.builder(transport, target.target(fanout)).build()
                     .castAsync(ctxt, invocation.method(), arguments);
             try {
-                confirmed.get(timeoutNanos, TimeUnit.NANOSECONDS);
+                confirmed.get(wait.toNanos(), TimeUnit.NANOSECONDS);
                 return ExitCodes.OK;
             } catch (TimeoutException e) {
                 confirmed.cancel(false);
                 MessagingTimeout failure = new MessagingTimeout("the broker did not confirm the cast of "
-                        + invocation.method() + " within " + timeout.text() + " s");
+                        + invocation.method() + " within " + Seconds.text(wait) + " s");
                 JsonOutput.print(spec.commandLine().getOut(), MessagingFailures.errorDocument(failure));
                 return ExitCodes.TIMEOUT;
             } catch (ExecutionException e) {

@@ -12,9 +12,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 
 /**
  * Consumes notifications (oslo's notification listener and batch notification listener), wire-compatible with
@@ -63,7 +63,7 @@ public final class NotificationListener implements AutoCloseable {
     private final String pool;
     private final int prefetch;
     private final Set<Priority> priorities;
-    private final ThreadPoolExecutor executor;
+    private final EndpointThreads executor;
     private final ScheduledExecutorService batchTimer;
     private final NotificationBatcher batcher;
     private final String name;
@@ -78,10 +78,10 @@ public final class NotificationListener implements AutoCloseable {
         BatchNotificationDispatcher batchDispatcher = null;
         try {
             if (batch) {
-                batchDispatcher = BatchNotificationDispatcher.of(b.endpoints);
+                batchDispatcher = BatchNotificationDispatcher.of(b.endpoints, b.serializer);
                 this.priorities = batchDispatcher.priorities();
             } else {
-                dispatcher = NotificationDispatcher.of(b.endpoints);
+                dispatcher = NotificationDispatcher.of(b.endpoints, b.serializer);
                 this.priorities = dispatcher.priorities();
             }
         } catch (IllegalArgumentException e) {
@@ -104,8 +104,9 @@ public final class NotificationListener implements AutoCloseable {
         int configured = b.prefetch > 0 ? b.prefetch : transport.driver().defaultPrefetch();
         // oslo's default prefetch is unlimited; bounded here so that a backlog is not pulled into memory at once.
         this.prefetch = configured > 0 ? configured : Math.max(256, Math.max(4 * threads, 2 * b.batchSize));
-        this.executor = EndpointThreads.pool(threads, "oslo4j-notify-" + b.targets.get(0).topic());
-        this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor);
+        this.executor = EndpointThreads.of(b.executor, threads, "oslo4j-notify-" + b.targets.get(0).topic());
+        this.processing = new NotificationProcessing(name, dispatcher, batchDispatcher, b.allowRequeue, executor,
+                b.transport.instrumentation());
         if (batch) {
             // oslo caps batch_size by the prefetch count: a batch larger than what may be unacknowledged never fills
             int size = b.batchSize > 0 ? Math.min(b.batchSize, prefetch) : prefetch;
@@ -151,6 +152,19 @@ public final class NotificationListener implements AutoCloseable {
     public NotificationListener start() {
         lifecycle.start();
         return this;
+    }
+
+    /**
+     * Whether the listener's consumers are active: started, not stopped, and consuming (false while the
+     * connection is being recovered or after the broker cancelled a consumer, until it is re-declared).
+     */
+    public boolean isConsuming() {
+        return consumerProblem().isEmpty();
+    }
+
+    /** Why {@link #isConsuming()} is false ("not started", "stopped", "the broker cancelled consumer …"). */
+    public java.util.Optional<String> consumerProblem() {
+        return lifecycle.consumerProblem();
     }
 
     /**
@@ -219,9 +233,11 @@ public final class NotificationListener implements AutoCloseable {
         private String pool;
         private boolean allowRequeue;
         private int executorThreads;
+        private Executor executor;
         private int prefetch;
         private int batchSize;
         private Duration batchTimeout;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -275,6 +291,19 @@ public final class NotificationListener implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the endpoints on {@code executor} instead of a pool of {@link #executorThreads} threads — e.g.
+         * {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+ for endpoints that block on I/O, or a pool
+         * shared with the rest of the application. Each message is one task; how many run at once, and so the
+         * order of processing, is then the executor's business ({@code executorThreads} no longer applies). The
+         * listener never shuts it down: stopping waits for the tasks it submitted. See docs/notifications.md for what each choice
+         * costs.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
         /** Worker threads (default {@code executor_thread_pool_size}, 64); 1 keeps arrival order. */
         public Builder executorThreads(int threads) {
             if (threads < 1) {
@@ -316,6 +345,17 @@ public final class NotificationListener implements AutoCloseable {
                 throw new InvalidConfiguration("notification listener batch timeout must be positive, got " + timeout);
             }
             this.batchTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How the context and payload are deserialized (oslo's {@code serializer}): endpoints see the context
+         * from {@link Serializer#deserializeContext}, and positional endpoint methods get the payload converted to
+         * their parameter's type by {@link Serializer#deserializeEntity}; default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
             return this;
         }
 

@@ -2,6 +2,7 @@ package dev.oslo4j.messaging;
 
 import dev.oslo4j.messaging.dispatch.BatchNotificationDispatcher;
 import dev.oslo4j.messaging.dispatch.NotificationDispatcher;
+import dev.oslo4j.messaging.observe.Instrumentation;
 import dev.oslo4j.messaging.driver.IncomingNotification;
 import dev.oslo4j.messaging.wire.ReceivedNotification;
 import org.slf4j.Logger;
@@ -27,10 +28,12 @@ final class NotificationProcessing {
     private final BatchNotificationDispatcher batchDispatcher;
     private final boolean allowRequeue;
     private final Executor executor;
+    private final Instrumentation observing;
 
     /** Exactly one of the dispatchers is non-null. */
     NotificationProcessing(String name, NotificationDispatcher dispatcher, BatchNotificationDispatcher batchDispatcher,
-                           boolean allowRequeue, Executor executor) {
+                           boolean allowRequeue, Executor executor, Instrumentation observing) {
+        this.observing = observing;
         this.name = name;
         this.dispatcher = dispatcher;
         this.batchDispatcher = batchDispatcher;
@@ -56,11 +59,14 @@ final class NotificationProcessing {
 
     private void process(IncomingNotification n) {
         NotificationResult result = NotificationResult.REQUEUE;
-        try {
-            result = dispatcher.dispatch(n.message());
-        } catch (RuntimeException | Error e) {
-            LOG.error("{}: dispatch failed", name, e);
-            throw e;
+        try (DispatchScope scope = DispatchScope.notification(observing, n)) {
+            try {
+                result = dispatcher.dispatch(n.message());
+            } catch (RuntimeException | Error e) {
+                LOG.error("{}: dispatch failed", name, e);
+                scope.failed(e);
+                throw e;
+            }
         } finally {
             settle(n, result);
         }

@@ -4,6 +4,8 @@ import dev.oslo4j.messaging.notify.ContextSanitizer;
 import dev.oslo4j.messaging.notify.NotifierDriver;
 import dev.oslo4j.messaging.notify.NotifierDrivers;
 import dev.oslo4j.messaging.notify.RoutingConfig;
+import dev.oslo4j.messaging.observe.Instrumentation;
+import dev.oslo4j.messaging.observe.Observed;
 import dev.oslo4j.messaging.wire.Ids;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.NotificationMessage;
@@ -13,6 +15,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,7 +57,9 @@ public final class Notifier {
 
     /** Drivers and limits shared by a notifier and its {@link #prepare} copies. */
     private record Shared(List<NotifierDriver> drivers, List<String> driverNames, List<String> topics,
-                          Semaphore inFlight, BiConsumer<Notification, Throwable> onFailure) {
+                          Semaphore inFlight, BiConsumer<Notification, Throwable> onFailure,
+                          CompletionExecutor completions, Serializer serializer, Instrumentation observing,
+                          String exchange) {
     }
 
     private final Shared shared;
@@ -121,11 +126,32 @@ public final class Notifier {
     public CompletableFuture<Void> notify(Priority priority, Map<String, ?> ctxt, String eventType, Object payload) {
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(eventType, "eventType");
+        Serializer serializer = shared.serializer();
+        Object wirePayload = payload;
+        Map<String, ?> wireContext = ctxt;
+        if (serializer != JacksonSerializer.defaults()) {
+            // oslo: ctxt = serialize_context(ctxt); payload = serialize_entity(ctxt, payload)
+            wireContext = ctxt == null ? null : serializer.serializeContext(ctxt);
+            try {
+                wirePayload = serializer.serializeEntity(wireContext == null ? RequestContext.empty()
+                        : RequestContext.of(wireContext), payload);
+            } catch (IllegalArgumentException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("payload of notification '"
+                        + eventType + "' is not serializable: " + e.getMessage(), e));
+            }
+        }
         NotificationMessage m = new NotificationMessage(Ids.uuid36(), publisherId, eventType, priority.wireName(),
-                payload, Timestamps.now(), ContextSanitizer.sanitize(ctxt));
+                wirePayload, Timestamps.now(), ContextSanitizer.sanitize(wireContext));
         List<NotifierDriver> drivers = shared.drivers();
         if (drivers.isEmpty()) {
             return CompletableFuture.completedFuture(null);
+        }
+        Observed observed = Observed.NONE;
+        if (shared.observing().enabled()) {
+            Map<String, String> headers = new HashMap<>();
+            observed = shared.observing().notifySend(shared.exchange(), String.join(",", shared.topics()), eventType,
+                    priority.wireName(), publisherId, headers);
+            m = m.withHeaders(headers);
         }
         try {
             shared.inFlight().acquire();
@@ -134,6 +160,8 @@ public final class Notifier {
             MessageDeliveryFailure failure = new MessageDeliveryFailure("interrupted before sending notification "
                     + describe(m), e);
             report(m, priority, failure);
+            observed.failed(failure);
+            observed.stop();
             return CompletableFuture.failedFuture(failure);
         }
         CompletableFuture<Void> sent;
@@ -146,13 +174,19 @@ public final class Notifier {
             }
             sent = CompletableFuture.allOf(all);
         }
+        NotificationMessage sentMessage = m;
+        Observed sending = observed;
         sent.whenComplete((v, e) -> {
             shared.inFlight().release();
             if (e != null) {
-                report(m, priority, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                report(sentMessage, priority, cause);
+                sending.failed(cause);
             }
+            sending.stop();
         });
-        return sent;
+        // the caller's stages run on the transport's completion executor, never on the AMQP I/O thread
+        return shared.completions() == null || sent.isDone() ? sent : shared.completions().relay(sent);
     }
 
     private CompletableFuture<Void> send(NotifierDriver driver, NotificationMessage m, Priority priority) {
@@ -249,6 +283,7 @@ public final class Notifier {
         private RoutingConfig routing;
         private BiConsumer<Notification, Throwable> onFailure;
         private int maxInFlight = 10_000;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport) {
             this.transport = transport;
@@ -345,6 +380,15 @@ public final class Notifier {
         }
 
         /**
+         * How the context and payload are serialized (oslo's {@code serializer}); default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
+            return this;
+        }
+
+        /**
          * @throws InvalidConfiguration for an unknown driver, a messaging driver without transport or topics,
          *     or a routing driver without a valid routing config
          */
@@ -354,7 +398,11 @@ public final class Notifier {
             for (String name : drivers) {
                 built.add(NotifierDrivers.create(name, s));
             }
-            Shared shared = new Shared(List.copyOf(built), drivers, topics, new Semaphore(maxInFlight), onFailure);
+            Instrumentation observing = transport == null ? Instrumentation.NONE : transport.instrumentation();
+            String exchangeTag = exchange != null ? exchange
+                    : transport == null ? "" : transport.driver().controlExchange();
+            Shared shared = new Shared(List.copyOf(built), drivers, topics, new Semaphore(maxInFlight), onFailure,
+                    transport == null ? null : transport.completions(), serializer, observing, exchangeTag);
             return new Notifier(shared, publisherId, retry);
         }
     }

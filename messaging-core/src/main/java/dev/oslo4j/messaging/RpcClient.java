@@ -1,17 +1,20 @@
 package dev.oslo4j.messaging;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.dispatch.Failures;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
 import dev.oslo4j.messaging.driver.RpcAddress;
+import dev.oslo4j.messaging.observe.Instrumentation;
+import dev.oslo4j.messaging.observe.ObservationNames;
+import dev.oslo4j.messaging.observe.Observed;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.RpcRequest;
 import dev.oslo4j.messaging.wire.VersionRule;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -40,8 +43,10 @@ public final class RpcClient {
     private final String versionCap;
     private final int retry;
     private final Duration callMonitorTimeout;
+    private final Serializer serializer;
 
     private RpcClient(Builder b) {
+        this.serializer = b.serializer;
         this.transport = b.transport;
         this.target = b.target.build();
         this.timeout = b.timeout;
@@ -61,6 +66,7 @@ public final class RpcClient {
         b.versionCap = versionCap;
         b.retry = retry;
         b.callMonitorTimeout = callMonitorTimeout;
+        b.serializer = serializer;
         return b;
     }
 
@@ -110,18 +116,20 @@ public final class RpcClient {
         return resultOf(r);
     }
 
-    /** Calls and converts the result to {@code type} with Jackson. */
+    /** Calls and converts the result to {@code type} with the {@linkplain Builder#serializer serializer}. */
+    @SuppressWarnings("unchecked")
     public <T> T call(Map<String, ?> context, String method, Map<String, ?> args, Class<T> type) {
-        return convert(call(context, method, args), Json.mapper().constructType(type), method);
+        return (T) (convert(context, call(context, method, args), type, method));
     }
 
     /** Calls and converts the result to a generic type, e.g. {@code new TypeReference<List<Host>>() {}}. */
+    @SuppressWarnings("unchecked")
     public <T> T call(Map<String, ?> context, String method, Map<String, ?> args, TypeReference<T> type) {
-        return convert(call(context, method, args), Json.mapper().constructType(type), method);
+        return (T) convert(context, call(context, method, args), type.getType(), method);
     }
 
     /**
-     * Calls without blocking. The future completes (on a pool thread, never on an I/O thread) with the result,
+     * Calls without blocking. The future completes on the transport's completion executor (never on an I/O thread) with the result,
      * or exceptionally with the exceptions {@link #call} throws.
      */
     public CompletableFuture<JsonNode> callAsync(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -136,7 +144,7 @@ public final class RpcClient {
                 throw rethrow(e);
             }
             return resultOf(r);
-        });
+        }, transport.completionExecutor());
     }
 
     /**
@@ -157,7 +165,8 @@ public final class RpcClient {
     }
 
     /**
-     * {@link #cast} without blocking: completes (on a pool thread, never on an I/O thread) when the broker
+     * {@link #cast} without blocking: completes on the transport's completion executor (never on an I/O thread)
+     * when the broker
      * confirmed the message.
      */
     public CompletableFuture<Void> castAsync(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -172,12 +181,21 @@ public final class RpcClient {
                 throw rethrow(e);
             }
             return v;
-        });
+        }, transport.completionExecutor());
     }
 
     private CompletableFuture<Void> sendCast(Map<String, ?> context, String method, Map<String, ?> args) {
         RpcRequest r = request(context, method, args);
-        return transport.driver().cast(sendAddress(), r, retry);
+        RpcAddress address = sendAddress();
+        Instrumentation observing = transport.instrumentation();
+        if (!observing.enabled()) {
+            return transport.driver().cast(address, r, retry);
+        }
+        Map<String, String> headers = new HashMap<>();
+        Observed o = observing.rpcClient(target.fanout() ? ObservationNames.FANOUT : ObservationNames.CAST,
+                exchangeName(), target.topic(), method, headers);
+        return ObservedSends.observe(o, () -> transport.driver().cast(address, r.withHeaders(headers), retry),
+                v -> null);
     }
 
     private CompletableFuture<CallResult> startCall(Map<String, ?> context, String method, Map<String, ?> args) {
@@ -185,7 +203,20 @@ public final class RpcClient {
             throw new InvalidTarget("A call cannot be used with fanout", target);
         }
         RpcRequest r = request(context, method, args);
-        return transport.driver().call(sendAddress(), r, new CallOptions(timeout(), callMonitorTimeout, retry));
+        RpcAddress address = sendAddress();
+        CallOptions options = new CallOptions(timeout(), callMonitorTimeout, retry);
+        Instrumentation observing = transport.instrumentation();
+        if (!observing.enabled()) {
+            return transport.driver().call(address, r, options);
+        }
+        Map<String, String> headers = new HashMap<>();
+        Observed o = observing.rpcClient(ObservationNames.CALL, exchangeName(), target.topic(), method, headers);
+        return ObservedSends.observe(o, () -> transport.driver().call(address, r.withHeaders(headers), options),
+                result -> result.failure() == null ? null : result.failure().exceptionClass());
+    }
+
+    private String exchangeName() {
+        return target.exchange() != null ? target.exchange() : transport.driver().controlExchange();
     }
 
     private RpcAddress sendAddress() {
@@ -200,7 +231,17 @@ public final class RpcClient {
         if (versionCap != null && !VersionRule.isCompatible(versionCap, target.version())) {
             throw new RpcVersionCapError(target.version(), versionCap);
         }
-        return new RpcRequest(method, args, target.namespace(), target.version(), context);
+        if (serializer == JacksonSerializer.defaults()) {
+            return new RpcRequest(method, args, target.namespace(), target.version(), context);
+        }
+        // oslo: each argument through serialize_entity(ctxt, arg), the context through serialize_context(ctxt)
+        RequestContext ctxt = contextOf(context);
+        Map<String, Object> serialized = new java.util.LinkedHashMap<>();
+        if (args != null) {
+            args.forEach((k, v) -> serialized.put(k, serializer.serializeEntity(ctxt, v)));
+        }
+        return new RpcRequest(method, serialized, target.namespace(), target.version(),
+                serializer.serializeContext(context == null ? Map.of() : context));
     }
 
     private JsonNode resultOf(CallResult r) {
@@ -210,13 +251,19 @@ public final class RpcClient {
         return r.result();
     }
 
-    private static <T> T convert(JsonNode node, JavaType type, String method) {
+    private Object convert(Map<String, ?> context, JsonNode node, java.lang.reflect.Type type, String method) {
         try {
-            return Json.mapper().treeToValue(node, type);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            throw new MessagingException("result of " + method + " cannot be converted to " + type.toCanonical()
+            return serializer.deserializeEntity(contextOf(context), node, type);
+        } catch (IllegalArgumentException e) {
+            throw new MessagingException("result of " + method + " cannot be converted to " + type.getTypeName()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What the serializer's entity methods see as {@code ctxt}; the default serializer ignores it. */
+    private RequestContext contextOf(Map<String, ?> context) {
+        return context == null || serializer == JacksonSerializer.defaults() ? RequestContext.empty()
+                : RequestContext.of(context);
     }
 
     private static RuntimeException rethrow(Throwable e) {
@@ -247,6 +294,7 @@ public final class RpcClient {
         private String versionCap;
         private int retry = -1;
         private Duration callMonitorTimeout;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport, Target target) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -323,6 +371,15 @@ public final class RpcClient {
                 throw new InvalidConfiguration("call monitor timeout must be positive, got " + callMonitorTimeout);
             }
             this.callMonitorTimeout = callMonitorTimeout;
+            return this;
+        }
+
+        /**
+         * How arguments, results and the context are (de)serialized (oslo's {@code serializer}); default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
             return this;
         }
 

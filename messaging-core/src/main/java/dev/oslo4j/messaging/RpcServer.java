@@ -14,9 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -48,15 +48,19 @@ public final class RpcServer implements AutoCloseable {
     private final Transport transport;
     private final Target target;
     private final RpcDispatcher dispatcher;
-    private final ThreadPoolExecutor executor;
+    private final EndpointThreads executor;
     private final ScheduledThreadPoolExecutor heartbeats;
     private final List<Consumer<RpcRequestInfo>> observers;
+    private final String exchange;
     private final ServerLifecycle lifecycle;
+    private final Serializer serializer;
 
     private RpcServer(Builder b) {
+        this.serializer = b.serializer;
         this.transport = b.transport;
         this.target = b.target;
         this.observers = List.copyOf(b.observers);
+        this.exchange = target.exchange() != null ? target.exchange() : transport.driver().controlExchange();
         if (target.topic() == null || target.server() == null) {
             throw new InvalidTarget("A server's target must have topic and server names specified", target);
         }
@@ -65,12 +69,12 @@ public final class RpcServer implements AutoCloseable {
             endpoints.add(new PingEndpoint());
         }
         try {
-            this.dispatcher = RpcDispatcher.of(endpoints);
+            this.dispatcher = RpcDispatcher.of(endpoints, serializer);
         } catch (IllegalArgumentException e) {
             throw new InvalidConfiguration(e.getMessage(), e);
         }
         int threads = b.executorThreads > 0 ? b.executorThreads : transport.options().executorThreadPoolSize();
-        this.executor = EndpointThreads.pool(threads, "oslo4j-rpc-" + target.topic());
+        this.executor = EndpointThreads.of(b.executor, threads, "oslo4j-rpc-" + target.topic());
         this.heartbeats = new ScheduledThreadPoolExecutor(1,
                 EndpointThreads.named("oslo4j-rpc-heartbeat-" + target.topic()));
         heartbeats.setRemoveOnCancelPolicy(true);
@@ -95,6 +99,19 @@ public final class RpcServer implements AutoCloseable {
     public RpcServer start() {
         lifecycle.start();
         return this;
+    }
+
+    /**
+     * Whether the server's consumers are active: started, not stopped, and consuming (false while the connection
+     * is being recovered or after the broker cancelled a consumer, until it is re-declared).
+     */
+    public boolean isConsuming() {
+        return consumerProblem().isEmpty();
+    }
+
+    /** Why {@link #isConsuming()} is false ("not started", "stopped", "the broker cancelled consumer …"). */
+    public java.util.Optional<String> consumerProblem() {
+        return lifecycle.consumerProblem();
     }
 
     /**
@@ -163,20 +180,22 @@ public final class RpcServer implements AutoCloseable {
         notifyObservers(m);
         RequestContext context = contextOf(m);
         ScheduledFuture<?> heartbeat = m.isCall() ? startHeartbeats(request) : null;
-        try {
-            Object result = dispatcher.dispatch(context, m);
-            if (m.isCall()) {
-                try {
-                    request.reply(result);
-                } catch (IllegalArgumentException e) {
-                    request.replyFailure(Failures.toFailure(
-                            new IllegalArgumentException("result of " + m.methodName() + " is not JSON serializable: "
-                                    + e.getMessage(), e)));
+        try (DispatchScope scope = DispatchScope.rpc(transport.instrumentation(), exchange, target, request)) {
+            try {
+                Object result = dispatcher.dispatch(context, m);
+                if (m.isCall()) {
+                    try {
+                        request.reply(serializer.serializeEntity(context, result));
+                    } catch (IllegalArgumentException e) {
+                        request.replyFailure(Failures.toFailure(new IllegalArgumentException("result of "
+                                + m.methodName() + " is not JSON serializable: " + e.getMessage(), e)));
+                    }
                 }
+            } catch (Exception | StackOverflowError e) {
+                logFailure(m, e);
+                scope.failed(e);
+                request.replyFailure(Failures.toFailure(e));
             }
-        } catch (Exception | StackOverflowError e) {
-            logFailure(m, e);
-            request.replyFailure(Failures.toFailure(e));
         } finally {
             if (heartbeat != null) {
                 heartbeat.cancel(false);
@@ -200,10 +219,10 @@ public final class RpcServer implements AutoCloseable {
         }
     }
 
-    private static RequestContext contextOf(ReceivedRequest m) {
+    private RequestContext contextOf(ReceivedRequest m) {
         ObjectNode ctx = m.context().deepCopy();
         ctx.set("client_timeout", m.timeout() == null ? ctx.nullNode() : m.timeout());
-        return RequestContext.adopt(ctx);
+        return serializer.deserializeContext(RequestContext.adopt(ctx));
     }
 
     /** oslo's watchdog: {@code int(_timeout) / 2} seconds, only when at least 1 s. */
@@ -266,6 +285,8 @@ public final class RpcServer implements AutoCloseable {
         private final List<Object> endpoints = new ArrayList<>();
         private final List<Consumer<RpcRequestInfo>> observers = new ArrayList<>();
         private int executorThreads;
+        private Executor executor;
+        private Serializer serializer = JacksonSerializer.defaults();
 
         private Builder(Transport transport, Target target) {
             this.transport = Objects.requireNonNull(transport, "transport");
@@ -293,12 +314,34 @@ public final class RpcServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Runs the endpoints on {@code executor} instead of a pool of {@link #executorThreads} threads — e.g.
+         * {@code Executors.newVirtualThreadPerTaskExecutor()} on Java 21+ for endpoints that block on I/O, or a pool
+         * shared with the rest of the application. Each message is one task; how many run at once, and so the
+         * order of processing, is then the executor's business ({@code executorThreads} no longer applies). The
+         * server never shuts it down: stopping waits for the tasks it submitted. See docs/rpc.md for what each choice
+         * costs.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
         /** Worker threads (default {@code executor_thread_pool_size}, 64). */
         public Builder executorThreads(int threads) {
             if (threads < 1) {
                 throw new InvalidConfiguration("RPC server executor threads must be at least 1, got " + threads);
             }
             this.executorThreads = threads;
+            return this;
+        }
+
+        /**
+         * How arguments, results and the context are (de)serialized (oslo's {@code serializer}); default
+         * {@link JacksonSerializer#defaults()}.
+         */
+        public Builder serializer(Serializer serializer) {
+            this.serializer = Objects.requireNonNull(serializer, "serializer");
             return this;
         }
 

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -22,7 +21,7 @@ final class ServerLifecycle {
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
-    private final ThreadPoolExecutor executor;
+    private final EndpointThreads executor;
     private final Supplier<Listener> listen;
     private final Runnable beforeDrain;
     private final Runnable afterDrain;
@@ -35,7 +34,7 @@ final class ServerLifecycle {
      * @param beforeDrain after stopping, before waiting for the endpoint threads (e.g. flush a partial batch)
      * @param afterDrain  once the endpoint threads are done (e.g. stop heartbeat timers)
      */
-    ServerLifecycle(String name, ThreadPoolExecutor executor, Supplier<Listener> listen, Runnable beforeDrain,
+    ServerLifecycle(String name, EndpointThreads executor, Supplier<Listener> listen, Runnable beforeDrain,
                     Runnable afterDrain) {
         this.name = name;
         this.executor = executor;
@@ -64,6 +63,14 @@ final class ServerLifecycle {
         stopped.countDown();
     }
 
+    /** Why the consumers are not active ("not started", "stopped", the driver's reason); empty when they are. */
+    synchronized java.util.Optional<String> consumerProblem() {
+        if (listener == null) {
+            return java.util.Optional.of(isStopped() ? "stopped" : "not started");
+        }
+        return java.util.Optional.ofNullable(isStopped() ? "stopped" : listener.inactiveReason());
+    }
+
     boolean isStopped() {
         return stopped.getCount() == 0;
     }
@@ -85,7 +92,7 @@ final class ServerLifecycle {
             return false;
         }
         beforeDrain.run();
-        boolean done = EndpointThreads.drain(executor, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        boolean done = executor.drain(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         if (done) {
             afterDrain.run();
             releaseConsumer();
@@ -98,7 +105,7 @@ final class ServerLifecycle {
         stop();
         if (!awaitTermination(CLOSE_TIMEOUT)) {
             LOG.warn("{}: endpoints still running after {} s; closing anyway", name, CLOSE_TIMEOUT.toSeconds());
-            executor.shutdownNow();
+            executor.abandon();
             afterDrain.run();
             releaseConsumer();
         }

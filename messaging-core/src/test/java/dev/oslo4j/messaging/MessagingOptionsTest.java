@@ -56,8 +56,8 @@ class MessagingOptionsTest {
         assertThatThrownBy(() -> MessagingOptions.builder().set("rabbit_qos_prefetch_count", "many"))
                 .isInstanceOf(InvalidConfiguration.class)
                 .hasMessageContaining("'rabbit_qos_prefetch_count'").hasMessageContaining("integer");
-        assertThatThrownBy(() -> MessagingOptions.builder().set("rabbit_transient_queues_ttl", 0))
-                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining(">= 1");
+        assertThatThrownBy(() -> MessagingOptions.builder().set("rabbit_transient_queues_ttl", -1))
+                .isInstanceOf(InvalidConfiguration.class).hasMessageContaining(">= 0");
         assertThatThrownBy(() -> MessagingOptions.builder().set("rpc_response_timeout", -1))
                 .isInstanceOf(InvalidConfiguration.class).hasMessageContaining("'rpc_response_timeout'");
         assertThatThrownBy(() -> MessagingOptions.builder().set("kombu_failover_strategy", "random"))

@@ -60,6 +60,11 @@ class ReadmeTest {
     void everyOptionIsInTheConfigurationReferenceWithItsDefault() throws IOException {
         String readme = Files.readString(README);
         for (OptionSpec option : OptionCatalog.installed().all().values()) {
+            if (java.util.Set.of("hostname", "processname").contains(option.name())) {
+                // defaults computed on the machine (as oslo's own): documented in words
+                assertThat(readme).contains("| `" + option.name() + "` | *(");
+                continue;
+            }
             Object d = option.defaultValue();
             String shown = d == null ? "*(unset)*" : d instanceof String s && s.isEmpty() ? "`\"\"`" : "`" + d + "`";
             assertThat(readme).as("README.md documents option %s", option.name())

@@ -2,22 +2,19 @@ package dev.oslo4j.conformance.broker;
 
 import dev.oslo4j.broker.VirtualHostStatistics;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The few {@code rabbitmqctl} commands conformance tests need, for virtual hosts they created themselves.
- * Each call costs about a second, so tests use them sparingly. Never restarts or stops RabbitMQ, and never
- * closes connections outside a given virtual host.
+ * Each call costs about a second, so tests use them sparingly. Never restarts or stops the shared RabbitMQ, and
+ * never closes connections outside a given virtual host; {@link #onNode} also reaches the nodes of the test
+ * cluster ({@link RabbitMqCluster}).
  */
 final class RabbitCtl {
 
-    private static final long TIMEOUT_SECONDS = 30;
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private RabbitCtl() {
     }
@@ -61,39 +58,19 @@ final class RabbitCtl {
     }
 
     private static String run(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add("rabbitmqctl");
-        command.add("-q");
-        command.addAll(List.of(args));
-        Path out = null;
-        try {
-            // Output goes to a file: a listing of a busy shared broker can exceed the pipe buffer and stall.
-            out = Files.createTempFile("oslo4j-rabbitmqctl", ".out");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(out.toFile()).start();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
-            }
-            String output = Files.readString(out, StandardCharsets.UTF_8).strip();
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + process.exitValue()
-                        + "): " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run rabbitmqctl (is RabbitMQ installed here?): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + String.join(" ", command), e);
-        } finally {
-            if (out != null) {
-                try {
-                    Files.deleteIfExists(out);
-                } catch (IOException ignored) {
-                    // a temporary file; the OS cleans up
-                }
-            }
+        return onNode(null, TIMEOUT, args);
+    }
+
+    /**
+     * {@code rabbitmqctl -q [-n node] args} ({@code node} null: the default node): its output; fails with that
+     * output on a non-zero exit or after {@code timeout}.
+     */
+    static String onNode(String node, Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
+        if (node != null) {
+            command.addAll(List.of("-n", node));
         }
+        command.addAll(List.of(args));
+        return ExternalCommand.run(command, timeout);
     }
 }

@@ -12,14 +12,37 @@ import java.util.List;
  */
 public final class PeerConfig {
     private final ObjectNode json = PeerJson.object();
+    private OsloRelease release = OsloRelease.V14_0_3;
 
     private PeerConfig(String transportUrl) {
-        json.put("url", transportUrl);
+        if (transportUrl != null) {
+            json.put("url", transportUrl);
+        }
+    }
+
+    /**
+     * A configuration for a peer reading these oslo.config files as a service does ({@code --config-file} each,
+     * in order): its transport URL, control exchange and options come from them.
+     */
+    public static PeerConfig forConfigFiles(List<java.nio.file.Path> files) {
+        PeerConfig c = new PeerConfig(null);
+        c.with("config_files", files.stream().map(p -> p.toAbsolutePath().toString()).toList());
+        return c;
     }
 
     /** A configuration for a peer connecting with this oslo transport URL (query options allowed). */
     public static PeerConfig forUrl(String transportUrl) {
         return new PeerConfig(transportUrl);
+    }
+
+    /** Which oslo.messaging the peer runs (default: the system's 14.0.3). */
+    public PeerConfig release(OsloRelease release) {
+        this.release = release;
+        return this;
+    }
+
+    public OsloRelease release() {
+        return release;
     }
 
     /** The process's control exchange ({@code [DEFAULT] control_exchange}). */

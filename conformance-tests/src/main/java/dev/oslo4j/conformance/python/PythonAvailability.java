@@ -20,8 +20,8 @@ public final class PythonAvailability {
     private static final String PROBE =
             "import importlib.metadata as m, oslo_messaging; print(m.version('oslo.messaging'))";
 
-    private static Probe probe;
-    private static boolean skipAnnounced;
+    private static final java.util.Map<OsloRelease, Probe> PROBES = new java.util.EnumMap<>(OsloRelease.class);
+    private static final java.util.Set<OsloRelease> ANNOUNCED = java.util.EnumSet.noneOf(OsloRelease.class);
 
     private PythonAvailability() {
     }
@@ -30,12 +30,22 @@ public final class PythonAvailability {
     public record Probe(boolean available, String osloVersion, String reason) {
     }
 
-    /** Probes (once per JVM) whether {@link #PYTHON} can import oslo_messaging. */
-    public static synchronized Probe probe() {
-        if (probe == null) {
-            probe = runProbe(PYTHON);
-        }
-        return probe;
+    /** Probes (once per JVM) whether {@link #PYTHON} can import the system's oslo_messaging (14.0.3). */
+    public static Probe probe() {
+        return probe(OsloRelease.V14_0_3);
+    }
+
+    /** Probes (once per JVM and release) whether {@link #PYTHON} can import that release's oslo_messaging. */
+    public static synchronized Probe probe(OsloRelease release) {
+        return PROBES.computeIfAbsent(release, r -> {
+            Probe p = runProbe(PYTHON, r.pythonPath().orElse(null));
+            if (p.available() && r != OsloRelease.V14_0_3 && !p.osloVersion().startsWith(r.version())) {
+                return new Probe(false, p.osloVersion(), "oslo.messaging " + r.version() + " is not there (found "
+                        + p.osloVersion() + "); " + r.howToInstall());
+            }
+            return p.available() || r == OsloRelease.V14_0_3 ? p
+                    : new Probe(false, null, p.reason() + "; " + r.howToInstall());
+        });
     }
 
     /**
@@ -43,30 +53,39 @@ public final class PythonAvailability {
      * fails it when {@code OSLO4J_REQUIRE_PYTHON=1}.
      */
     public static void assumeAvailable() {
-        Probe result = probe();
+        assumeAvailable(OsloRelease.V14_0_3);
+    }
+
+    /** As {@link #assumeAvailable()}, for peers of this release. */
+    public static void assumeAvailable(OsloRelease release) {
+        Probe result = probe(release);
         if (result.available()) {
             return;
         }
-        String message = "Python interop skipped: " + result.reason();
+        String message = "Python interop (oslo.messaging " + release.version() + ") skipped: " + result.reason();
         if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
             Assertions.fail(message + " (and " + REQUIRE_VARIABLE + "=1 requires it)");
         }
-        announceOnce(message);
+        announceOnce(release, message);
         Assumptions.abort(message);
     }
 
-    private static synchronized void announceOnce(String message) {
-        if (!skipAnnounced) {
-            skipAnnounced = true;
+    private static synchronized void announceOnce(OsloRelease release, String message) {
+        if (ANNOUNCED.add(release)) {
             System.err.println("oslo4j: " + message + " (set " + REQUIRE_VARIABLE + "=1 to fail instead)");
         }
     }
 
     static Probe runProbe(Path python) {
+        return runProbe(python, null);
+    }
+
+    /** Runs the probe with {@code pythonPath} (may be null) first on PYTHONPATH. */
+    static Probe runProbe(Path python, Path pythonPath) {
         try {
-            Process process = new ProcessBuilder(python.toString(), "-c", PROBE)
-                    .redirectErrorStream(true)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(python.toString(), "-c", PROBE).redirectErrorStream(true);
+            PythonPeer.environment(builder, pythonPath);
+            Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

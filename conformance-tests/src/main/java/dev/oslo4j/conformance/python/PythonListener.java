@@ -20,7 +20,7 @@ public final class PythonListener implements AutoCloseable {
 
     /** Starts a listener; its queues are declared and bound once this returns. */
     public static PythonListener start(PeerConfig config) {
-        return new PythonListener(PythonPeer.start(PeerRole.LISTENER, config.json()));
+        return new PythonListener(PythonPeer.start(PeerRole.LISTENER, config));
     }
 
     /** Waits until {@code count} notifications were received (redeliveries count again). */

@@ -13,7 +13,7 @@ public final class PythonNotifier implements AutoCloseable {
 
     /** Starts a notifier; "control_exchange" (via {@link PeerConfig#controlExchange}) picks the exchange. */
     public static PythonNotifier start(PeerConfig config) {
-        return new PythonNotifier(PythonPeer.start(PeerRole.NOTIFIER, config.json()));
+        return new PythonNotifier(PythonPeer.start(PeerRole.NOTIFIER, config));
     }
 
     /** Sends one notification and fails if the peer could not. */

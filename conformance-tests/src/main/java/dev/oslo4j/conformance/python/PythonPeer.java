@@ -55,14 +55,20 @@ public final class PythonPeer implements AutoCloseable {
      * "ready" event; on failure the peer is killed and the exception carries its stderr tail.
      */
     public static PythonPeer start(PeerRole role, JsonNode config, Duration readyTimeout) {
-        PythonAvailability.assumeAvailable();
+        return start(role, config, readyTimeout, OsloRelease.V14_0_3);
+    }
+
+    /** Starts a peer of the configuration's oslo.messaging release (see {@link PeerConfig#release}). */
+    static PythonPeer start(PeerRole role, PeerConfig config) {
+        return start(role, config.json(), DEFAULT_READY_TIMEOUT, config.release());
+    }
+
+    /** As {@link #start(PeerRole, JsonNode, Duration)}, running that oslo.messaging release. */
+    public static PythonPeer start(PeerRole role, JsonNode config, Duration readyTimeout, OsloRelease release) {
+        PythonAvailability.assumeAvailable(release);
         ProcessBuilder builder = new ProcessBuilder(PythonAvailability.PYTHON.toString(),
                 PeerScripts.directory().resolve(PeerScripts.ENTRY_POINT).toString(), role.cliName());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("PYTHON"));  // no user site, path or pyenv leaks
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put("PYTHONNOUSERSITE", "1");
-        env.put("PYTHONIOENCODING", "utf-8");
+        Map<String, String> env = environment(builder, release.pythonPath().orElse(null));
         env.put("OSLO4J_PEER_CONFIG", PeerJson.write(config));
         PythonPeer peer;
         try {
@@ -79,6 +85,19 @@ public final class PythonPeer implements AutoCloseable {
             peer.close(Duration.ZERO);  // a peer that is not ready may not be reading its stdin
             throw e;
         }
+    }
+
+    /** A clean Python environment: no user site, path or pyenv leaks; {@code pythonPath} (nullable) first. */
+    static Map<String, String> environment(ProcessBuilder builder, java.nio.file.Path pythonPath) {
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(key -> key.startsWith("PYTHON"));
+        env.put("PYTHONDONTWRITEBYTECODE", "1");
+        env.put("PYTHONNOUSERSITE", "1");
+        env.put("PYTHONIOENCODING", "utf-8");
+        if (pythonPath != null) {
+            env.put("PYTHONPATH", pythonPath.toString());
+        }
+        return env;
     }
 
     /** The role this peer plays. */

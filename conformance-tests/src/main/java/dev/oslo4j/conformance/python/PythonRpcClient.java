@@ -16,7 +16,7 @@ public final class PythonRpcClient implements AutoCloseable {
 
     /** Starts a client; optional config keys: "max_in_flight" (default 64), oslo options. */
     public static PythonRpcClient start(PeerConfig config) {
-        return new PythonRpcClient(PythonPeer.start(PeerRole.RPC_CLIENT, config.json()));
+        return new PythonRpcClient(PythonPeer.start(PeerRole.RPC_CLIENT, config));
     }
 
     /**

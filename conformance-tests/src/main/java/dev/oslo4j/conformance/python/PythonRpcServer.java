@@ -24,7 +24,7 @@ public final class PythonRpcServer implements AutoCloseable {
 
     /** Starts a server; the config needs "topic" and "server", optionally "exchange", "default_version". */
     public static PythonRpcServer start(PeerConfig config) {
-        return new PythonRpcServer(PythonPeer.start(PeerRole.RPC_SERVER, config.json()));
+        return new PythonRpcServer(PythonPeer.start(PeerRole.RPC_SERVER, config));
     }
 
     /** Waits for the first request for {@code method}. */

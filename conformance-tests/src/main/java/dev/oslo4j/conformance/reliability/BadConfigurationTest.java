@@ -82,7 +82,7 @@ class BadConfigurationTest {
                 InvalidConfiguration.class, "rpc_response_timeout"));
         rows.add(url("non-numeric timeout", "rabbit://guest:PW@127.0.0.1/?rpc_response_timeout=soon",
                 InvalidConfiguration.class, "rpc_response_timeout"));
-        rows.add(url("zero queue TTL", "rabbit://guest:PW@127.0.0.1/?rabbit_transient_queues_ttl=0",
+        rows.add(url("negative queue TTL", "rabbit://guest:PW@127.0.0.1/?rabbit_transient_queues_ttl=-1",
                 InvalidConfiguration.class, "rabbit_transient_queues_ttl"));
         rows.add(url("reconnect delay above its maximum", "rabbit://guest:PW@127.0.0.1/?kombu_reconnect_delay=9",
                 InvalidConfiguration.class, "kombu_reconnect_delay"));

@@ -96,7 +96,7 @@ class NoHungCallsTest {
                 .isEqualTo(steady.queues() - 1);
     }
 
-    private static void callOnce(RpcClient client, int worker, CallOutcomes calls) {
+    static void callOnce(RpcClient client, int worker, CallOutcomes calls) {
         String v = worker + ":" + System.nanoTime();
         long start = System.nanoTime();
         try {

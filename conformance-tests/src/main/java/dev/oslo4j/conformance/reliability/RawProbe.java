@@ -25,6 +25,9 @@ final class RawProbe {
     private static final AMQP.BasicProperties JSON = new AMQP.BasicProperties.Builder()
             .contentType("application/json").contentEncoding("utf-8").build();
 
+    /** The event type of the probe's notifications. */
+    static final String EVENT_TYPE = "reliability.probe";
+
     private final Channel channel;
 
     RawProbe(Channel channel) {
@@ -37,7 +40,7 @@ final class RawProbe {
     }
 
     void notify(String queue, String marker) throws IOException {
-        NotificationMessage m = new NotificationMessage(Ids.uuid36(), "probe", "reliability.probe", "INFO",
+        NotificationMessage m = new NotificationMessage(Ids.uuid36(), "probe", EVENT_TYPE, "INFO",
                 Map.of("marker", marker), "2024-01-01 00:00:00.000000", Map.of());
         channel.basicPublish("", queue, JSON, NotificationMessages.encode(m, Ids.hex32(), true));
     }

@@ -16,27 +16,28 @@ import java.util.function.Consumer;
  * A real RabbitMQ named by a transport URL. Isolation: a fresh virtual host per test (see
  * {@link RabbitVirtualHosts}), so queues, exchanges and messages of parallel tests never meet — a name prefix
  * could not give that, as oslo's queue and fanout exchange names do not depend on the exchange. Recording: the
- * firehose ({@link FirehoseRecorder}). Faults: {@code rabbitmqctl close_all_connections} for the test's vhost;
- * restarting a node shared with other tests is refused (the test is aborted, saying so).
+ * firehose ({@link FirehoseRecorder}). Faults: closing the test's vhost's connections; restarting a node shared
+ * with other tests is refused (the test is aborted, saying so). Administration goes through the management API or
+ * rabbitmqctl ({@link RabbitAdminChoice}).
  */
 final class RabbitMqBackend implements BrokerBackend {
 
     private final TransportHost host;
     private final String maskedUrl;
-    private final RabbitmqCtl ctl;
+    private final RabbitAdmin admin;
     private final RabbitVirtualHosts vhosts;
     private final ConnectionFactory factory;
 
-    private RabbitMqBackend(TransportHost host, String maskedUrl, RabbitmqCtl ctl) {
+    private RabbitMqBackend(TransportHost host, String maskedUrl) {
         this.host = host;
         this.maskedUrl = maskedUrl;
-        this.ctl = ctl;
-        this.vhosts = new RabbitVirtualHosts(ctl, host.effectiveUsername());
         this.factory = new ConnectionFactory();
         factory.setHost(host.hostname());
         factory.setPort(host.effectivePort());
         factory.setUsername(host.effectiveUsername());
         factory.setPassword(host.effectivePassword());
+        this.admin = RabbitAdminChoice.choose(host, factory);
+        this.vhosts = new RabbitVirtualHosts(admin, host.effectiveUsername());
     }
 
     /**
@@ -52,12 +53,12 @@ final class RabbitMqBackend implements BrokerBackend {
                     + " @OsloBrokerConfig) is not reachable at " + first.hostname() + ":" + first.effectivePort()
                     + ": " + e.getMessage());
         }
-        return new RabbitMqBackend(first, parsed.toString(), RabbitmqCtl.fromEnvironment());
+        return new RabbitMqBackend(first, parsed.toString());
     }
 
     @Override
     public String describe() {
-        return "RabbitMQ " + maskedUrl;
+        return "RabbitMQ " + maskedUrl + " (through the " + admin.describe() + ")";
     }
 
     @Override
@@ -102,7 +103,7 @@ final class RabbitMqBackend implements BrokerBackend {
 
         @Override
         public void dropConnections() {
-            ctl.run("close_all_connections", "-p", name, "oslo4j test: bus.dropConnections()");
+            admin.closeConnections(name, "oslo4j test: bus.dropConnections()");
         }
 
         @Override

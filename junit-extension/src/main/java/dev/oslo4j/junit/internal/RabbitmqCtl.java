@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
  * {@code OSLO4J_TEST_RABBITMQCTL} (split on spaces), e.g. {@code docker exec my-rabbit rabbitmqctl} or
  * {@code rabbitmqctl -n rabbit@otherhost}.
  */
-final class RabbitmqCtl {
+final class RabbitmqCtl implements RabbitAdmin {
+
+    /** The user named as acting user in RabbitMQ's audit events. */
+    private static final String ACTING_USER = "oslo4j";
 
     static final String COMMAND_ENV = "OSLO4J_TEST_RABBITMQCTL";
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -33,8 +36,51 @@ final class RabbitmqCtl {
                 ? List.of("rabbitmqctl") : Arrays.asList(configured.trim().split("\\s+")));
     }
 
-    String describe() {
+    @Override
+    public String describe() {
         return String.join(" ", command);
+    }
+
+    /** Whether the command can be found: an explicit {@value #COMMAND_ENV}, or {@code rabbitmqctl} on the PATH. */
+    boolean available() {
+        String program = command.get(0);
+        if (program.contains("/")) {
+            return java.nio.file.Files.isExecutable(java.nio.file.Path.of(program));
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One {@code eval} creates the whole batch: about 1.4 s plus 25 ms per virtual host on RabbitMQ 3.10. */
+    @Override
+    public void createVirtualHosts(List<String> vhosts, String user) {
+        String all = binary(".*");
+        eval("A = " + binary(ACTING_USER) + ", U = " + binary(user) + ", "
+                + "lists:foreach(fun(V) -> ok = rabbit_vhost:add(V, A), "
+                + "ok = rabbit_auth_backend_internal:set_permissions(U, V, " + all + ", " + all + ", " + all
+                + ", A), ok = rabbit_trace:start(V) end, " + list(vhosts) + ").");
+    }
+
+    @Override
+    public void deleteVirtualHosts(List<String> vhosts) {
+        eval("A = " + binary(ACTING_USER) + ", [catch rabbit_vhost:delete(V, A) || V <- " + list(vhosts) + "], ok.");
+    }
+
+    @Override
+    public void closeConnections(String vhost, String reason) {
+        run("close_all_connections", "-p", vhost, reason);
+    }
+
+    private static String list(List<String> vhosts) {
+        return vhosts.stream().map(RabbitmqCtl::binary).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     /** Runs {@code rabbitmqctl eval <expression>} and returns its output. */

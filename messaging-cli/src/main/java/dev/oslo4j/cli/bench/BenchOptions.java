@@ -1,12 +1,14 @@
 package dev.oslo4j.cli.bench;
 
 import dev.oslo4j.cli.CliFailure;
+import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.options.Seconds;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every {@code oslo4j bench} pattern shares. */
@@ -21,8 +23,12 @@ public final class BenchOptions {
     }
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "Broker to measure on (default: an embedded broker started in this process).")
+            description = "Broker to measure on (default: transport_url of the --config-file files, else an "
+                    + "embedded broker started in this process). Each run uses an exchange of its own.")
     String url;
+
+    @Mixin
+    ConfigOptions config;
 
     @Option(names = "--messages", paramLabel = "N", defaultValue = "10000",
             description = "Measured messages (default: ${DEFAULT-VALUE}).")
@@ -66,8 +72,27 @@ public final class BenchOptions {
     @Option(names = "--json", description = "Print the summary as one JSON document instead of a table.")
     boolean json;
 
+    @Option(names = "--sweep", paramLabel = "PARAM[=V1,V2,...]",
+            description = "Run the pattern at several values of one parameter, every contender at each, and end "
+                    + "with a table of rates, p99s and ratios per value: payload-bytes (default 100,10240,1048576) "
+                    + "or threads (default 1,8,32,128).")
+    String sweep;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "With --sweep: draw rate and p99 against the swept value for every contender into FILE "
+                    + "(.png or .svg).")
+    java.nio.file.Path plot;
+    @Option(names = "--observe", description = "Also run oslo4j with a Micrometer ObservationRegistry (a metrics "
+            + "handler, as a Spring Boot application has) on its transports, to show what observations cost.")
+    boolean observe;
+
+    public boolean observe() {
+        return observe;
+    }
+
+    /** {@code --url}, else the files' transport_url, else null (an embedded broker). */
     public String url() {
-        return url;
+        return url != null ? url : config.transportUrl().orElse(null);
     }
 
     public boolean json() {
@@ -81,6 +106,31 @@ public final class BenchOptions {
     /** The baselines asked for, each once, in the order given. */
     public Set<Baseline> baselines() {
         return new LinkedHashSet<>(baselines);
+    }
+
+    /** The sweep asked for, or null; a bad one is a usage error. */
+    public Sweep sweep() {
+        if (sweep == null) {
+            if (plot != null) {
+                throw CliFailure.usage("--plot needs --sweep (it draws the points of a sweep)");
+            }
+            return null;
+        }
+        try {
+            Sweep s = Sweep.parse(sweep);
+            s.loads(spec());
+            if (plot != null) {
+                SweepChart.formatOf(plot);
+            }
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.usage(e.getMessage());
+        }
+    }
+
+    /** Where {@code --plot} draws the sweep, or null. */
+    public java.nio.file.Path plot() {
+        return plot;
     }
 
     /** The load as a {@link LoadSpec}; nonsense (zero messages, negative sizes) is a usage error. */

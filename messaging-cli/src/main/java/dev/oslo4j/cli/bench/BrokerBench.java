@@ -2,6 +2,7 @@ package dev.oslo4j.cli.bench;
 
 import dev.oslo4j.broker.tools.BrokerBenchmark;
 import dev.oslo4j.cli.ExitCodes;
+import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.options.HelpOption;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -28,6 +29,10 @@ public final class BrokerBench implements Callable<Integer> {
     @Mixin
     HelpOption help;
 
+    /** Accepted like every command's; the embedded broker measured here has no oslo options, so only checked. */
+    @Mixin
+    ConfigOptions config;
+
     @Option(names = "--cold-runs", paramLabel = "N", description = "Child JVMs per broker kind (default: 5).")
     Integer coldRuns;
 
@@ -53,6 +58,7 @@ public final class BrokerBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        config.config();
         BrokerBenchmark.Options d = BrokerBenchmark.Options.defaults();
         BrokerBenchmark.Options options = new BrokerBenchmark.Options(
                 positive("--cold-runs", coldRuns, d.coldRuns()),

@@ -37,16 +37,17 @@ abstract class PatternBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LoadSpec load = options.spec();
+        Sweep sweep = options.sweep();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ProgressBar bar = StderrTerminal.isTerminal() ? new ProgressBar(err) : null;
         Progress progress = bar != null ? bar : Progress.NONE;
         try (BrokerChoice broker = BrokerChoice.open(options.url())) {
-            List<RunResult> results = new ArrayList<>();
-            for (Contender contender : contenders(broker)) {
-                results.add(contender.run(load, progress));
+            List<Contender> contenders = contenders(broker);
+            if (sweep != null) {
+                return sweep(sweep, load, contenders, broker, progress, out);
             }
-            BenchReport report = new BenchReport(pattern(), broker.description(), load, results);
+            BenchReport report = run(load, contenders, broker, progress);
             if (options.json()) {
                 JsonOutput.print(out, report.json());
             } else {
@@ -61,9 +62,45 @@ abstract class PatternBench implements Callable<Integer> {
         }
     }
 
+    private BenchReport run(LoadSpec load, List<Contender> contenders, BrokerChoice broker, Progress progress)
+            throws Exception {
+        List<RunResult> results = new ArrayList<>();
+        for (Contender contender : contenders) {
+            results.add(contender.run(load, progress));
+        }
+        return new BenchReport(pattern(), broker.description(), load, results);
+    }
+
+    private int sweep(Sweep sweep, LoadSpec base, List<Contender> contenders, BrokerChoice broker, Progress progress,
+                      PrintWriter out) throws Exception {
+        List<BenchReport> points = new ArrayList<>();
+        for (LoadSpec load : sweep.loads(base)) {
+            points.add(run(load, contenders, broker, progress));
+        }
+        SweepReport report = new SweepReport(sweep, points);
+        if (options.json()) {
+            JsonOutput.print(out, report.json());
+        } else {
+            out.print(report.text());
+            out.flush();
+        }
+        if (options.plot() != null) {
+            SweepChart.write(report, options.plot());
+            if (!options.json()) {
+                out.println("plot: " + options.plot());
+                out.flush();
+            }
+        }
+        return report.errors() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
     private List<Contender> contenders(BrokerChoice broker) {
         List<Contender> contenders = new ArrayList<>();
         contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw()));
+        if (options.observe()) {
+            contenders.add(OsloWorkloads.observedContender(pattern(), broker.transportUrl(), options.timeout(),
+                    broker.raw()));
+        }
         for (BenchOptions.Baseline baseline : options.baselines()) {
             contenders.add(switch (baseline) {
                 case RAW -> Contender.of("raw amqp-client", load -> pattern() == BenchPattern.RPC_CALL

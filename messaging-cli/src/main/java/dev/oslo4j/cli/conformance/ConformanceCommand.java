@@ -38,7 +38,7 @@ public final class ConformanceCommand implements Callable<Integer> {
         TransportURL parsed = TransportURL.parse(url.url());
         // Fail fast on a URL the suite could never use (bad scheme or option, broker down, wrong password):
         // one clear line and exit 3 rather than a table of identical failures.
-        Transport.open(url.url()).close();
+        url.open().close();
         PrintWriter out = spec.commandLine().getOut();
         out.println("conformance on " + parsed);
         out.flush();

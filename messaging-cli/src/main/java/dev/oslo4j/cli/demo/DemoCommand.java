@@ -5,6 +5,7 @@ import dev.oslo4j.cli.BrokerChoice;
 import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.bench.raw.RawBroker;
+import dev.oslo4j.cli.options.ConfigOptions;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.NotificationListener;
@@ -50,8 +51,12 @@ public final class DemoCommand implements Callable<Integer> {
     HelpOption help;
 
     @Option(names = "--url", paramLabel = "URL",
-            description = "Broker to run on (default: an embedded broker started in this process).")
+            description = "Broker to run on (default: transport_url of the --config-file files, else an embedded "
+                    + "broker started in this process).")
     String url;
+
+    @Mixin
+    ConfigOptions config;
 
     @Spec
     CommandSpec spec;
@@ -59,11 +64,13 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Narrator narrator = new Narrator(spec.commandLine().getOut());
-        try (BrokerChoice broker = BrokerChoice.open(url)) {
+        MessagingOptions configured = config.options();
+        try (BrokerChoice broker = BrokerChoice.open(url != null ? url : config.transportUrl().orElse(null))) {
             narrator.line("oslo4j demo on " + broker.description());
-            // On a shared broker, a control exchange of its own keeps the demo's messages apart from others'.
-            String exchange = broker.isEmbedded() ? "openstack" : RawBroker.uniqueName("demo");
-            MessagingOptions options = MessagingOptions.builder().controlExchange(exchange).build();
+            // On a shared broker, a control exchange of its own keeps the demo's messages apart from the services'
+            // (even from those of the configured control exchange): it is deleted afterwards.
+            String exchange = broker.isEmbedded() ? configured.controlExchange() : RawBroker.uniqueName("demo");
+            MessagingOptions options = configured.toBuilder().controlExchange(exchange).build();
             try {
                 new Scenario(narrator, broker.transportUrl(), options).run();
             } finally {

@@ -13,6 +13,7 @@ import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,8 +42,9 @@ public final class ListenCommand implements Callable<Integer> {
     @Mixin
     UrlOption url;
 
-    @Option(names = "--topic", paramLabel = "T", defaultValue = "notifications",
-            description = "Notification topic (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", paramLabel = "T",
+            description = "Notification topic (default: [oslo_messaging_notifications] topics of the "
+                    + "--config-file files, every one of them, else notifications).")
     String topic;
 
     @Mixin
@@ -81,9 +83,11 @@ public final class ListenCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         StopSignal done = stop != null ? stop : StopSignal.onInterruptOrTerminate();
         PrintingEndpoint endpoint = new PrintingEndpoint(line -> JsonOutput.print(out, line), count, done);
-        try (Transport transport = Transport.open(url.url());
+        List<String> topics = topic != null ? List.of(topic) : url.config().config().notificationTopics();
+        try (Transport transport = url.openForNotifications();
                 NotificationListener listener = NotificationListener.builder(transport)
-                        .target(Target.builder().exchange(exchange.exchange()).topic(topic).build())
+                        .targets(topics.stream()
+                                .map(t -> Target.builder().exchange(exchange.exchange()).topic(t).build()).toList())
                         .endpoint(endpoint)
                         .pool(pool)
                         // One at a time keeps lines in arrival order and --count exact; notifications past
@@ -93,7 +97,8 @@ public final class ListenCommand implements Callable<Integer> {
                         .build()) {
             listener.start();
             PrintWriter err = spec.commandLine().getErr();
-            err.println("oslo4j listen: listening on topic '" + topic + "'"
+            err.println("oslo4j listen: listening on topic" + (topics.size() > 1 ? "s '" : " '")
+                    + String.join("', '", topics) + "'"
                     + (pool == null ? "" : " in pool '" + pool + "'") + " (every priority)");
             err.flush();
             boolean stopped = timeout == null ? awaitForever(done) : done.await(timeout);

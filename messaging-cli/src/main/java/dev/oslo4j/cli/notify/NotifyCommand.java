@@ -8,6 +8,7 @@ import dev.oslo4j.cli.options.ExchangeOption;
 import dev.oslo4j.cli.options.HelpOption;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.Notifier;
+import dev.oslo4j.messaging.OsloConfig;
 import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.Transport;
 import java.util.concurrent.Callable;
@@ -31,8 +32,9 @@ public final class NotifyCommand implements Callable<Integer> {
     @Mixin
     UrlOption url;
 
-    @Option(names = "--topic", paramLabel = "T", defaultValue = "notifications",
-            description = "Notification topic; the routing key is <topic>.<priority> (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--topic", paramLabel = "T",
+            description = "Notification topic; the routing key is <topic>.<priority> (default: "
+                    + "[oslo_messaging_notifications] topics of the --config-file files, else notifications).")
     String topic;
 
     @Mixin
@@ -42,8 +44,9 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "publisher_id of the notification (default: ${DEFAULT-VALUE}).")
     String publisherId;
 
-    @Option(names = "--driver", paramLabel = "messagingv2|messaging", defaultValue = "messagingv2",
-            description = "messagingv2 (oslo envelope 2.0) or messaging (v1, no envelope) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--driver", paramLabel = "messagingv2|messaging",
+            description = "messagingv2 (oslo envelope 2.0) or messaging (v1, no envelope) (default: "
+                    + "[oslo_messaging_notifications] driver of the --config-file files, else messagingv2).")
     String driver;
 
     @Mixin
@@ -63,14 +66,23 @@ public final class NotifyCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Priority level = Priority.find(priority).orElseThrow(() -> CliFailure.usage("PRIORITY '" + priority
                 + "' is unknown; use audit, debug, info, warn (or warning), error, critical or sample"));
-        if (!driver.equals("messagingv2") && !driver.equals("messaging")) {
+        if (driver != null && !driver.equals("messagingv2") && !driver.equals("messaging")) {
             throw CliFailure.usage("--driver must be messagingv2 or messaging, not '" + driver + "'");
         }
         var body = JsonInput.parseValue(payload, "PAYLOAD_JSON");
         var ctxt = context.values();
-        try (Transport transport = Transport.open(url.url())) {
-            Notifier notifier = Notifier.builder(transport).publisherId(publisherId).driver(driver).topics(topic)
-                    .exchange(exchange.exchange()).build();
+        OsloConfig config = url.config().config();
+        try (Transport transport = url.openForNotifications()) {
+            // As oslo's Notifier(transport) reads the files: drivers, topics, retry; flags override them.
+            Notifier.Builder builder = config.notifierBuilder(transport).publisherId(publisherId)
+                    .exchange(exchange.exchange());
+            if (driver != null || config.notificationDrivers().isEmpty()) {
+                builder.driver(driver != null ? driver : "messagingv2");
+            }
+            if (topic != null) {
+                builder.topics(topic);
+            }
+            Notifier notifier = builder.build();
             notifier.notify(level, ctxt, eventType, body).get();
             return ExitCodes.OK;
         } catch (ExecutionException e) {

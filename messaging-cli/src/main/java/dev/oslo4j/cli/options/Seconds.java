@@ -15,4 +15,9 @@ public final class Seconds {
         }
         return Duration.ofNanos((long) (seconds * 1e9));
     }
+
+    /** A duration as seconds for messages: {@code 0.5}, {@code 60}. */
+    public static String text(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toNanos(), 9).stripTrailingZeros().toPlainString();
+    }
 }

@@ -75,7 +75,7 @@ public final class ServeCommand implements Callable<Integer> {
         String name = server != null ? server : hostName();
         PrintWriter out = spec.commandLine().getOut();
         StopSignal stopSignal = stop != null ? stop : StopSignal.onInterruptOrTerminate();
-        try (Transport transport = Transport.open(url.url());
+        try (Transport transport = url.open();
                 RpcServer rpcServer = RpcServer.builder(transport,
                                 Target.builder().exchange(exchange.exchange()).topic(topic).server(name).build())
                         .endpoint(new ReferenceEndpoint())

@@ -1,8 +1,10 @@
 package dev.oslo4j.messaging.dispatch;
 
+import dev.oslo4j.messaging.JacksonSerializer;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationResult;
 import dev.oslo4j.messaging.Priority;
+import dev.oslo4j.messaging.Serializer;
 import dev.oslo4j.messaging.wire.ReceivedNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +40,13 @@ public final class BatchNotificationDispatcher {
      * @throws IllegalArgumentException when an endpoint method has an unsupported signature or a priority twice
      */
     public static BatchNotificationDispatcher of(List<NotificationDispatcher.Registration> registrations) {
-        return new BatchNotificationDispatcher(new NotificationEndpoints(registrations, true));
+        return of(registrations, JacksonSerializer.defaults());
+    }
+
+    /** As {@link #of(List)}, contexts deserialized by {@code serializer}. */
+    public static BatchNotificationDispatcher of(List<NotificationDispatcher.Registration> registrations,
+                                                 Serializer serializer) {
+        return new BatchNotificationDispatcher(new NotificationEndpoints(registrations, true, serializer));
     }
 
     public Set<Priority> priorities() {
@@ -79,7 +87,7 @@ public final class BatchNotificationDispatcher {
         }
         List<Notification> all = new ArrayList<>(positions.size());
         for (int i : positions) {
-            all.add(Notifications.of(batch.get(i), priority));
+            all.add(Notifications.of(batch.get(i), priority, endpoints.serializer()));
         }
         for (NotificationEndpoints.Callback c : callbacks) {
             List<Notification> given = all;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oslo4j.messaging.RequestContext;
 import dev.oslo4j.messaging.RpcParam;
+import dev.oslo4j.messaging.Serializer;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -23,7 +24,7 @@ final class MethodInvoker {
     private final boolean takesContext;
     private final JsonParameter[] params;
 
-    MethodInvoker(Object endpoint, Method method) {
+    MethodInvoker(Object endpoint, Method method, Serializer serializer) {
         this.name = method.getName();
         this.call = new MethodCall(endpoint, method);
         Parameter[] declared = method.getParameters();
@@ -37,7 +38,8 @@ final class MethodInvoker {
                 throw new IllegalArgumentException("cannot bind RPC arguments of " + method
                         + ": compile with -parameters or annotate parameters with @RpcParam");
             }
-            params[i] = new JsonParameter(named != null ? named.value() : p.getName(), p.getParameterizedType());
+            params[i] = new JsonParameter(named != null ? named.value() : p.getName(), p.getParameterizedType(),
+                    serializer);
         }
     }
 
@@ -64,7 +66,7 @@ final class MethodInvoker {
                 continue;
             }
             matched++;
-            values[pos++] = p.convert(node, name);
+            values[pos++] = p.convert(context, node, name);
         }
         if (matched < args.size()) {
             throw DispatchError.typeError(name + "() got an unexpected keyword argument '" + firstUnknown(args) + "'");

@@ -1,9 +1,11 @@
 package dev.oslo4j.messaging.dispatch;
 
+import dev.oslo4j.messaging.JacksonSerializer;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationFilter;
 import dev.oslo4j.messaging.NotificationResult;
 import dev.oslo4j.messaging.Priority;
+import dev.oslo4j.messaging.Serializer;
 import dev.oslo4j.messaging.wire.ReceivedNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +45,12 @@ public final class NotificationDispatcher {
      * @throws IllegalArgumentException when an endpoint method has an unsupported signature or a priority twice
      */
     public static NotificationDispatcher of(List<Registration> registrations) {
-        return new NotificationDispatcher(new NotificationEndpoints(registrations, false));
+        return of(registrations, JacksonSerializer.defaults());
+    }
+
+    /** As {@link #of(List)}, payloads and contexts deserialized by {@code serializer}. */
+    public static NotificationDispatcher of(List<Registration> registrations, Serializer serializer) {
+        return new NotificationDispatcher(new NotificationEndpoints(registrations, false, serializer));
     }
 
     /** The priorities some endpoint handles: the listener subscribes to exactly these. */
@@ -62,7 +69,7 @@ public final class NotificationDispatcher {
         if (callbacks.isEmpty()) {
             return NotificationResult.HANDLED;
         }
-        Notification n = Notifications.of(m, priority.get());
+        Notification n = Notifications.of(m, priority.get(), endpoints.serializer());
         for (NotificationEndpoints.Callback c : callbacks) {
             if (c.filter() != null && !c.filter().matches(n)) {
                 continue;

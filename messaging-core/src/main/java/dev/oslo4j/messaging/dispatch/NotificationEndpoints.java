@@ -4,6 +4,7 @@ import dev.oslo4j.messaging.BatchNotificationEndpoint;
 import dev.oslo4j.messaging.NotificationEndpoint;
 import dev.oslo4j.messaging.NotificationFilter;
 import dev.oslo4j.messaging.Priority;
+import dev.oslo4j.messaging.Serializer;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,8 +29,11 @@ final class NotificationEndpoints {
     }
 
     private final Map<Priority, List<Callback>> byPriority;
+    private final Serializer serializer;
 
-    NotificationEndpoints(List<NotificationDispatcher.Registration> registrations, boolean batch) {
+    NotificationEndpoints(List<NotificationDispatcher.Registration> registrations, boolean batch,
+                          Serializer serializer) {
+        this.serializer = Objects.requireNonNull(serializer, "serializer");
         Map<Priority, List<Callback>> table = new EnumMap<>(Priority.class);
         for (NotificationDispatcher.Registration r : registrations) {
             Object endpoint = Objects.requireNonNull(r.endpoint(), "endpoint");
@@ -38,12 +42,16 @@ final class NotificationEndpoints {
                 Method m = methodFor(endpoint, p.routingName());
                 if (m != null) {
                     table.computeIfAbsent(p, k -> new ArrayList<>()).add(new Callback(filter,
-                            NotificationMethod.of(endpoint, m, batch), endpoint.getClass().getName()));
+                            NotificationMethod.of(endpoint, m, batch, serializer), endpoint.getClass().getName()));
                 }
             }
         }
         table.replaceAll((p, l) -> List.copyOf(l));
         this.byPriority = Collections.unmodifiableMap(table);
+    }
+
+    Serializer serializer() {
+        return serializer;
     }
 
     Set<Priority> priorities() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationMetadata;
 import dev.oslo4j.messaging.RequestContext;
+import dev.oslo4j.messaging.Serializer;
 import dev.oslo4j.messaging.wire.Json;
 
 import java.lang.reflect.Method;
@@ -28,14 +29,14 @@ final class NotificationMethod {
     private final JsonParameter payload;
     private final Class<?> metadataType;
 
-    private NotificationMethod(Object endpoint, Method m, Shape shape) {
+    private NotificationMethod(Object endpoint, Method m, Shape shape, Serializer serializer) {
         this.name = m.getName();
         this.call = new MethodCall(endpoint, m);
         this.shape = shape;
         Class<?>[] types = m.getParameterTypes();
         if (shape == Shape.POSITIONAL) {
             contextType = types[0];
-            payload = new JsonParameter("payload", m.getGenericParameterTypes()[3]);
+            payload = new JsonParameter("payload", m.getGenericParameterTypes()[3], serializer);
             metadataType = types[4];
         } else {
             contextType = null;
@@ -49,7 +50,7 @@ final class NotificationMethod {
      *
      * @throws IllegalArgumentException explaining the accepted signatures when {@code m} fits none
      */
-    static NotificationMethod of(Object endpoint, Method m, boolean batch) {
+    static NotificationMethod of(Object endpoint, Method m, boolean batch, Serializer serializer) {
         Type[] generic = m.getGenericParameterTypes();
         Class<?>[] types = m.getParameterTypes();
         if (generic.length == 1 && isNotificationList(generic[0])) {
@@ -57,18 +58,18 @@ final class NotificationMethod {
                 throw new IllegalArgumentException(where(endpoint, m) + " takes a List<Notification>, which only a "
                         + "batch listener delivers (set batchSize/batchTimeout), or take a single Notification");
             }
-            return new NotificationMethod(endpoint, m, Shape.BATCH);
+            return new NotificationMethod(endpoint, m, Shape.BATCH, serializer);
         }
         if (batch) {
             throw new IllegalArgumentException(where(endpoint, m) + " must take one List<Notification> on a batch"
                     + " listener");
         }
         if (types.length == 1 && types[0] == Notification.class) {
-            return new NotificationMethod(endpoint, m, Shape.SINGLE);
+            return new NotificationMethod(endpoint, m, Shape.SINGLE, serializer);
         }
         if (types.length == 5 && isContextType(types[0]) && isText(types[1]) && isText(types[2])
                 && isMetadataType(types[4])) {
-            return new NotificationMethod(endpoint, m, Shape.POSITIONAL);
+            return new NotificationMethod(endpoint, m, Shape.POSITIONAL, serializer);
         }
         throw new IllegalArgumentException(where(endpoint, m) + " has an unsupported signature; expected ("
                 + "RequestContext|Map|JsonNode ctxt, String publisherId, String eventType, <any> payload, "
@@ -109,7 +110,7 @@ final class NotificationMethod {
             return call.invoke(new Object[] {n});
         }
         return call.invoke(new Object[] {context(n.context()), n.publisherId(), n.eventType(),
-                payload.convert(n.payload(), name), metadata(n.metadata())});
+                payload.convert(n.context(), n.payload(), name), metadata(n.metadata())});
     }
 
     Object invokeBatch(List<Notification> batch) throws Exception {

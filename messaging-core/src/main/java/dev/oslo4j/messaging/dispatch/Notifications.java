@@ -1,10 +1,12 @@
 package dev.oslo4j.messaging.dispatch;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.oslo4j.messaging.JacksonSerializer;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationMetadata;
 import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.RequestContext;
+import dev.oslo4j.messaging.Serializer;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.ReceivedNotification;
 import dev.oslo4j.messaging.wire.RpcMessages;
@@ -24,12 +26,18 @@ public final class Notifications {
      * {@code message_id}/{@code timestamp}.
      */
     public static Notification of(ReceivedNotification m, Priority priority) {
+        return of(m, priority, JacksonSerializer.defaults());
+    }
+
+    /** As {@link #of(ReceivedNotification, Priority)}, the context passed through {@code serializer}. */
+    public static Notification of(ReceivedNotification m, Priority priority, Serializer serializer) {
         @SuppressWarnings("unchecked")
         Map<String, Object> ctx = Json.mapper().convertValue(m.context(), LinkedHashMap.class);
         JsonNode timeout = m.message().get(RpcMessages.TIMEOUT);
         ctx.put("client_timeout", timeout == null || timeout.isNull() ? null
                 : Json.mapper().convertValue(timeout, Object.class));
-        return new Notification(priority, m.publisherId(), m.eventType(), m.payload(), RequestContext.of(ctx),
+        return new Notification(priority, m.publisherId(), m.eventType(), m.payload(),
+                serializer.deserializeContext(RequestContext.of(ctx)),
                 new NotificationMetadata(m.messageId(), m.timestamp()));
     }
 

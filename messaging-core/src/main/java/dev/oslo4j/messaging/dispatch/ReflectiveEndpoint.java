@@ -3,6 +3,7 @@ package dev.oslo4j.messaging.dispatch;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oslo4j.messaging.RequestContext;
 import dev.oslo4j.messaging.RpcEndpoint;
+import dev.oslo4j.messaging.Serializer;
 import dev.oslo4j.messaging.Target;
 
 import java.lang.reflect.Method;
@@ -24,7 +25,7 @@ final class ReflectiveEndpoint implements Endpoint {
     private final Target target;
     private final Map<String, MethodInvoker> methods;
 
-    ReflectiveEndpoint(Object endpoint) {
+    ReflectiveEndpoint(Object endpoint, Serializer serializer) {
         this.endpoint = endpoint;
         this.target = targetOf(endpoint);
         Map<String, MethodInvoker> found = new HashMap<>();
@@ -39,7 +40,7 @@ final class ReflectiveEndpoint implements Endpoint {
                 throw new IllegalArgumentException("endpoint " + describe() + " has several public methods named '"
                         + m.getName() + "'; RPC methods are looked up by name, so names must be unique");
             }
-            found.put(m.getName(), new MethodInvoker(endpoint, m));
+            found.put(m.getName(), new MethodInvoker(endpoint, m, serializer));
         }
         this.methods = Map.copyOf(found);
     }

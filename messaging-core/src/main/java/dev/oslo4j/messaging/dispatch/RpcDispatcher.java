@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oslo4j.messaging.DynamicEndpoint;
+import dev.oslo4j.messaging.JacksonSerializer;
 import dev.oslo4j.messaging.NoSuchMethod;
 import dev.oslo4j.messaging.RequestContext;
+import dev.oslo4j.messaging.Serializer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.UnsupportedVersion;
 import dev.oslo4j.messaging.wire.ReceivedRequest;
@@ -38,10 +40,19 @@ public final class RpcDispatcher {
      * @throws IllegalArgumentException when an endpoint cannot be bound (overloaded names, missing parameter names)
      */
     public static RpcDispatcher of(List<?> endpointObjects) {
+        return of(endpointObjects, JacksonSerializer.defaults());
+    }
+
+    /**
+     * As {@link #of(List)}, arguments converted to the endpoint methods' parameter types by {@code serializer}
+     * (a {@link DynamicEndpoint} gets them as JSON).
+     */
+    public static RpcDispatcher of(List<?> endpointObjects, Serializer serializer) {
+        Objects.requireNonNull(serializer, "serializer");
         List<Endpoint> out = new ArrayList<>();
         for (Object o : endpointObjects) {
             Objects.requireNonNull(o, "endpoint");
-            out.add(o instanceof DynamicEndpoint d ? new DynamicAdapter(d) : new ReflectiveEndpoint(o));
+            out.add(o instanceof DynamicEndpoint d ? new DynamicAdapter(d) : new ReflectiveEndpoint(o, serializer));
         }
         return new RpcDispatcher(out);
     }

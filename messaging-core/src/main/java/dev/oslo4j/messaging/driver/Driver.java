@@ -66,6 +66,11 @@ public interface Driver extends AutoCloseable {
     Listener listenForNotifications(List<NotificationAddress> addresses, String pool, int prefetch,
                                     NotificationHandler handler);
 
+    /** Connection state and events; drivers without connections report always connected. */
+    default ConnectionState connectionState() {
+        return ConnectionState.UNTRACKED;
+    }
+
     /**
      * How many unsettled messages a consumer may hold when its listener asks for no particular number, as the
      * transport is configured (the rabbit driver's {@code rabbit_qos_prefetch_count}); 0 = no limit.

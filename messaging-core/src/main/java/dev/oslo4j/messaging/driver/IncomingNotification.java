@@ -15,6 +15,11 @@ public interface IncomingNotification {
     /** The address it arrived on (exchange as declared, topic and priority from the routing key). */
     NotificationAddress address();
 
+    /** The delivery's string-valued AMQP headers (trace propagation fields); empty when none. */
+    default java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     void ack();
 
     void requeue();

@@ -21,4 +21,14 @@ public interface IncomingRequest {
 
     /** Sends one call-monitor heartbeat ({@code ending: false}); no-op for casts. */
     void heartbeat();
+
+    /** The delivery's string-valued AMQP headers (trace propagation fields); empty when none. */
+    default java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
+    /** Whether it arrived through the topic's fanout exchange (a fanout cast). */
+    default boolean fanout() {
+        return false;
+    }
 }

@@ -9,6 +9,14 @@ public interface Listener extends AutoCloseable {
      */
     void stop();
 
+    /**
+     * Null while every consumer is active; otherwise why not (not started, stopped, cancelled by the broker,
+     * connection lost). Drivers without consumers report null.
+     */
+    default String inactiveReason() {
+        return null;
+    }
+
     /** Stops, then deletes this listener's own transient queues (the RPC fanout queue). Idempotent. */
     @Override
     void close();

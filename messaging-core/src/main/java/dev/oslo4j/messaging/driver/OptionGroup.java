@@ -89,7 +89,8 @@ public final class OptionGroup {
         return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein distance between two names. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,7 +1,5 @@
 package dev.oslo4j.messaging.wire;
 
-import dev.oslo4j.messaging.MissingDependency;
-
 import java.io.ByteArrayOutputStream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
@@ -11,7 +9,8 @@ import java.util.zip.Inflater;
  * kombu's body compression: the AMQP header {@code compression} names it. {@code application/x-gzip} is a
  * <em>zlib</em> stream (RFC 1950, not a gzip file); {@code application/x-bz2} is bzip2. Decompressed sizes are
  * capped so a small compressed body cannot exhaust memory. bzip2 uses {@code commons-compress}, an optional
- * dependency: without it, asking for bz2 fails with {@link MissingDependency} naming the artifact.
+ * dependency: without it bz2 fails with a message naming the artifact (the rabbit driver checks
+ * {@link #bzip2Available()} when {@code kombu_compression=bz2} is configured).
  */
 public final class Compression {
 
@@ -22,7 +21,8 @@ public final class Compression {
     /** Largest decompressed body accepted. */
     public static final int MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024;
 
-    static final String COMMONS_COMPRESS = "org.apache.commons:commons-compress";
+    /** The optional artifact bzip2 needs. */
+    public static final String BZIP2_ARTIFACT = "org.apache.commons:commons-compress";
 
     private Compression() {
     }
@@ -31,10 +31,7 @@ public final class Compression {
     public static String headerFor(String option) {
         return switch (option) {
             case "gzip" -> GZIP;
-            case "bz2" -> {
-                requireBzip2();
-                yield BZ2;
-            }
+            case "bz2" -> BZ2;
             default -> throw new IllegalArgumentException("unsupported kombu_compression '" + option + "'");
         };
     }
@@ -56,7 +53,9 @@ public final class Compression {
             }
         }
         if (BZ2.equals(header)) {
-            requireBzip2();
+            if (!bzip2Available()) {
+                throw new IllegalStateException(bzip2Missing("bzip2 compression"));
+            }
             return Bzip2.compress(body);
         }
         throw new IllegalArgumentException("unsupported compression '" + header + "'");
@@ -86,20 +85,28 @@ public final class Compression {
             }
         }
         if (BZ2.equals(header)) {
-            try {
-                requireBzip2();
-            } catch (MissingDependency e) {
-                throw new MalformedMessage("cannot decompress a body with compression " + BZ2 + ": " + e.getMessage(),
-                        e);
+            if (!bzip2Available()) {
+                throw new MalformedMessage(bzip2Missing("a body with compression " + BZ2));
             }
             return Bzip2.decompress(body);
         }
         throw new MalformedMessage("unsupported compression '" + header + "' (known: " + GZIP + ", " + BZ2 + ")");
     }
 
-    private static void requireBzip2() {
-        MissingDependency.require("org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream",
-                COMMONS_COMPRESS, "kombu_compression=bz2 (compression " + BZ2 + ")");
+    /** Whether commons-compress, which bzip2 needs, is on the class path. */
+    public static boolean bzip2Available() {
+        try {
+            Class.forName("org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream", false,
+                    Compression.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String bzip2Missing(String what) {
+        return what + " needs " + BZIP2_ARTIFACT + ", which is not on the class path: add it to your build's"
+                + " dependencies (messaging-core declares it optional)";
     }
 
     static void checkSize(int size) throws MalformedMessage {

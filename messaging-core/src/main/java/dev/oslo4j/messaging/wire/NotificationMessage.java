@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param payload     any JSON-serializable value
  * @param timestamp   Python's format, see {@link Timestamps}
  * @param context     the (already sanitized) context; JSON-serializable values
+ * @param headers     extra AMQP headers (trace propagation); empty for none; Python peers ignore them
  */
 public record NotificationMessage(String messageId, String publisherId, String eventType, String priority,
-                                  Object payload, String timestamp, Map<String, ?> context) {
+                                  Object payload, String timestamp, Map<String, ?> context,
+                                  Map<String, String> headers) {
 
     public NotificationMessage {
         Objects.requireNonNull(messageId, "messageId");
@@ -23,6 +25,19 @@ public record NotificationMessage(String messageId, String publisherId, String e
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(timestamp, "timestamp");
         context = context == null ? Map.of() : context;
+        headers = headers == null ? Map.of() : headers;
+    }
+
+    /** A notification without extra headers. */
+    public NotificationMessage(String messageId, String publisherId, String eventType, String priority,
+                               Object payload, String timestamp, Map<String, ?> context) {
+        this(messageId, publisherId, eventType, priority, payload, timestamp, context, Map.of());
+    }
+
+    /** This notification with {@code headers} as its extra AMQP headers. */
+    public NotificationMessage withHeaders(Map<String, String> headers) {
+        return new NotificationMessage(messageId, publisherId, eventType, priority, payload, timestamp, context,
+                headers);
     }
 
     /** A notification stamped now with a fresh {@code message_id}. */

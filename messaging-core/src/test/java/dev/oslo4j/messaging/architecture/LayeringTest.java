@@ -51,7 +51,7 @@ class LayeringTest {
     /** The API classes that run things (nested classes such as builders belong to their outer class). */
     private static final Set<String> RUNTIME = Set.of("Transport", "MessagingOptions", "OptionCatalog", "Drivers",
             "RpcClient", "RpcServer", "Notifier", "NotificationListener", "NotificationProcessing",
-            "NotificationBatcher", "ServerLifecycle", "EndpointThreads");
+            "NotificationBatcher", "ServerLifecycle", "EndpointThreads", "OsloConfig", "OsloConfigReader", "OsloConfigSchema");
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

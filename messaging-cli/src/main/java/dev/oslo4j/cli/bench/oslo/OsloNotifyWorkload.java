@@ -29,17 +29,17 @@ final class OsloNotifyWorkload implements Workload {
     private final Duration timeout;
     private final ProcessedCounter processed = new ProcessedCounter();
 
-    OsloNotifyWorkload(String url, BenchTopology topology, LoadSpec spec, Duration timeout) {
+    OsloNotifyWorkload(TransportOpener opener, String url, BenchTopology topology, LoadSpec spec, Duration timeout) {
         this.timeout = timeout;
         this.payload = Map.of("payload", Payloads.text(spec.payloadBytes()));
         MessagingOptions options = MessagingOptions.builder().controlExchange(topology.exchange()).build();
-        this.listenerTransport = Transport.open(url, options);
+        this.listenerTransport = opener.open(url, options);
         try {
             this.listener = NotificationListener.builder(listenerTransport)
                     .target(Target.topic(topology.topic()))
                     .endpoint(new Counter(processed))
                     .build().start();
-            this.notifierTransport = Transport.open(url, options);
+            this.notifierTransport = opener.open(url, options);
             this.notifier = Notifier.builder(notifierTransport).publisherId("bench").driver("messagingv2")
                     .topics(topology.topic()).build();
         } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.oslo4j.cli.bench.LoadSpec;
 import dev.oslo4j.cli.bench.Payloads;
 import dev.oslo4j.cli.bench.ProcessedCounter;
 import dev.oslo4j.cli.bench.Workload;
+import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
@@ -26,10 +27,11 @@ final class OsloRpcWorkload implements Workload {
     private final Map<String, Object> args;
     private final ProcessedCounter processed = new ProcessedCounter();
 
-    OsloRpcWorkload(BenchPattern pattern, String url, BenchTopology topology, LoadSpec spec, Duration timeout) {
+    OsloRpcWorkload(TransportOpener opener, BenchPattern pattern, String url, BenchTopology topology, LoadSpec spec,
+                    Duration timeout) {
         this.pattern = pattern;
         this.args = Map.of("payload", Payloads.text(spec.payloadBytes()));
-        this.serverTransport = Transport.open(url);
+        this.serverTransport = opener.open(url, MessagingOptions.defaults());
         try {
             this.server = RpcServer.builder(serverTransport,
                             Target.builder().exchange(topology.exchange()).topic(topology.topic())
@@ -37,7 +39,7 @@ final class OsloRpcWorkload implements Workload {
                     .endpoint(new BenchEndpoint(processed))
                     .executorThreads(Math.max(8, spec.threads()))
                     .build().start();
-            this.clientTransport = Transport.open(url);
+            this.clientTransport = opener.open(url, MessagingOptions.defaults());
             this.client = RpcClient.builder(clientTransport,
                             Target.builder().exchange(topology.exchange()).topic(topology.topic()).build())
                     .timeout(timeout).build();

@@ -18,21 +18,27 @@ public final class OsloWorkloads {
      * may be a shared RabbitMQ).
      */
     public static Contender contender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup) {
-        return Contender.of("oslo4j", spec -> {
+        return contender("oslo4j", TransportOpener.PLAIN, pattern, url, timeout, cleanup);
+    }
+
+    /** oslo4j with an ObservationRegistry (metrics handler) on its transports: {@code bench --observe}. */
+    public static Contender observedContender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup) {
+        return contender("oslo4j observed", TransportOpener.observed(), pattern, url, timeout, cleanup);
+    }
+
+    private static Contender contender(String name, TransportOpener opener, BenchPattern pattern, String url,
+                                       Duration timeout, RawBroker cleanup) {
+        return Contender.of(name, spec -> {
             BenchTopology topology = BenchTopology.fresh("oslo4j");
             Workload workload = pattern == BenchPattern.NOTIFY
-                    ? new OsloNotifyWorkload(url, topology, spec, timeout)
-                    : new OsloRpcWorkload(pattern, url, topology, spec, timeout);
-            return new CleaningWorkload(workload, () -> topology.delete(cleanup));
+                    ? new OsloNotifyWorkload(opener, url, topology, spec, timeout)
+                    : new OsloRpcWorkload(opener, pattern, url, topology, spec, timeout);
+            return new CleaningWorkload(name, workload, () -> topology.delete(cleanup));
         });
     }
 
-    /** Closes the workload, then deletes its topology. */
-    private record CleaningWorkload(Workload delegate, CleanUp cleanUp) implements Workload {
-        @Override
-        public String name() {
-            return delegate.name();
-        }
+    /** Closes the workload, then deletes its topology; reported under the contender's name. */
+    private record CleaningWorkload(String name, Workload delegate, CleanUp cleanUp) implements Workload {
 
         @Override
         public Operation newOperation(int thread) throws Exception {

@@ -3,6 +3,7 @@ package dev.oslo4j.messaging.driver.rabbit;
 import com.rabbitmq.client.AMQP;
 import dev.oslo4j.messaging.wire.Compression;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,6 +51,41 @@ final class AmqpProperties {
             }
         }
         return p;
+    }
+
+    /** {@link #plain()} plus extra headers (trace propagation); the same object when there are none. */
+    AMQP.BasicProperties plain(Map<String, String> extraHeaders) {
+        return extraHeaders.isEmpty() ? plain : withHeaders(plain, extraHeaders);
+    }
+
+    /** {@link #call(long)} plus extra headers (trace propagation). */
+    AMQP.BasicProperties call(long timeoutMillis, Map<String, String> extraHeaders) {
+        AMQP.BasicProperties p = call(timeoutMillis);
+        return extraHeaders.isEmpty() ? p : withHeaders(p, extraHeaders);
+    }
+
+    private static AMQP.BasicProperties withHeaders(AMQP.BasicProperties p, Map<String, String> extra) {
+        Map<String, Object> headers = new HashMap<>(p.getHeaders());
+        extra.forEach(headers::putIfAbsent); // never let a propagation field replace compression
+        return p.builder().headers(headers).build();
+    }
+
+    /**
+     * The string-valued headers of a delivery (AMQP long strings arrive as {@code LongString}); other values
+     * (tables, numbers) are skipped: propagation fields are strings.
+     */
+    static Map<String, String> stringHeaders(AMQP.BasicProperties props) {
+        Map<String, Object> headers = props == null ? null : props.getHeaders();
+        if (headers == null || headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> out = new HashMap<>();
+        headers.forEach((k, v) -> {
+            if (v instanceof String || v instanceof com.rabbitmq.client.LongString) {
+                out.put(k, v.toString());
+            }
+        });
+        return out;
     }
 
     /** The body as sent: compressed when the transport compresses. */

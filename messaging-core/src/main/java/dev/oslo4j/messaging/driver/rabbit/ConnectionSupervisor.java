@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.oslo4j.messaging.BrokerConnectionError;
 import dev.oslo4j.messaging.driver.BrokerHost;
+import dev.oslo4j.messaging.driver.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ final class ConnectionSupervisor {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
 
     private final String name;
+    private final String role;
+    private final ConnectionState state;
     private final RabbitConnector connector;
     private final RabbitOptions options;
     private final List<Recovery> recoveries = new CopyOnWriteArrayList<>();
@@ -42,8 +45,14 @@ final class ConnectionSupervisor {
     private record Waiter(CompletableFuture<Connection> future, int budget, int[] failures) {
     }
 
-    ConnectionSupervisor(String name, RabbitConnector connector, RabbitOptions options) {
+    /**
+     * @param role  {@link ConnectionState#SEND} or {@link ConnectionState#LISTEN}: how {@code state} names it
+     */
+    ConnectionSupervisor(String name, String role, ConnectionState state, RabbitConnector connector,
+                         RabbitOptions options) {
         this.name = name;
+        this.role = role;
+        this.state = state;
         this.connector = connector;
         this.options = options;
     }
@@ -68,6 +77,7 @@ final class ConnectionSupervisor {
     private void install(Connection c) {
         c.addShutdownListener(cause -> onShutdown(c, cause));
         connection = c;
+        state.connected(role, describe(c));
         if (!c.isOpen()) {
             onShutdown(c, c.getCloseReason());
         }
@@ -125,6 +135,7 @@ final class ConnectionSupervisor {
             return;
         }
         LOG.warn("{}: connection to {} lost ({}); reconnecting", name, describe(c), reason(cause));
+        state.lost(role, describe(c), reason(cause));
         synchronized (this) {
             if (reconnector != null && reconnector.isAlive()) {
                 return;
@@ -136,7 +147,10 @@ final class ConnectionSupervisor {
     }
 
     private void reconnectLoop() {
-        sleep(Math.round(options.kombuReconnectDelay() * 1000)); // oslo's kombu_reconnect_delay, once per loss
+        // oslo's kombu_reconnect_delay once per loss, plus 16.x's random kombu_reconnect_splay
+        double splay = options.kombuReconnectSplay() > 0
+                ? java.util.concurrent.ThreadLocalRandom.current().nextDouble(options.kombuReconnectSplay()) : 0;
+        sleep(Math.round((options.kombuReconnectDelay() + splay) * 1000));
         long pause = TimeUnit.SECONDS.toMillis(options.rabbitRetryInterval());
         while (!closed) {
             List<String> reasons = new ArrayList<>();
@@ -154,6 +168,7 @@ final class ConnectionSupervisor {
                         continue;
                     }
                     releaseWaiters(c);
+                    state.connected(role, describe(c));
                     return;
                 } catch (IOException | RuntimeException e) {
                     connector.failed(h);
@@ -221,6 +236,7 @@ final class ConnectionSupervisor {
 
     void close() {
         closed = true;
+        state.closed();
         synchronized (this) {
             notifyAll();
         }

@@ -27,6 +27,8 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
     private final List<String> consumerTags = new ArrayList<>();
     private volatile boolean stopped;
     private volatile boolean closed;
+    /** Null while consuming; otherwise why not (see {@link #inactiveReason()}). */
+    private volatile String inactive = "not started";
     private long retryDelayMs = 1_000;
 
     ConsumerChannel(ConnectionSupervisor supervisor, ScheduledExecutorService timer) {
@@ -34,8 +36,11 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         this.timer = timer;
     }
 
-    /** Declares exchanges, queues, bindings and starts consumers on {@code ch}; returns the consumer tags. */
-    protected abstract List<String> declareAndConsume(Channel ch) throws IOException;
+    /** Declares exchanges, queues and bindings (with oslo 16.x's durable fallback). */
+    protected abstract void declare(Declarer declarer) throws IOException;
+
+    /** Starts consumers on {@code ch} (the declarer's channel); returns the consumer tags. */
+    protected abstract List<String> consume(Channel ch) throws IOException;
 
     /** Deletes this listener's per-instance queues on {@code ch} (default: none). */
     protected void deleteOwnQueues(Channel ch) throws IOException {
@@ -52,12 +57,20 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         if (stopped) {
             return;
         }
-        Channel ch = connection.createChannel();
+        Declarer declarer = new Declarer(connection);
+        try {
+            declare(declarer);
+        } catch (IOException | RuntimeException e) {
+            Declarer.closeQuietly(declarer.channel());
+            throw e;
+        }
+        Channel ch = declarer.channel();
         ch.addShutdownListener(sig -> channelClosed(ch, sig));
         consumerTags.clear();
         channel = ch;
-        consumerTags.addAll(declareAndConsume(ch));
+        consumerTags.addAll(consume(ch));
         retryDelayMs = 1_000;
+        inactive = null;
     }
 
     /** Called by consumers when the broker cancelled them (e.g. their queue was deleted). */
@@ -66,6 +79,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
             return;
         }
         LOG.warn("{}: the broker cancelled consumer {}; re-declaring", describe(), tag);
+        inactive = "the broker cancelled consumer " + tag + " (its queue was deleted?); re-declaring";
         rebuildLater(0);
     }
 
@@ -75,6 +89,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         }
         LOG.error("{}: the broker closed the channel: {}; retrying in {} ms", describe(),
                 ConnectionSupervisor.reason(sig), retryDelayMs);
+        inactive = "the broker closed the channel: " + ConnectionSupervisor.reason(sig);
         rebuildLater(retryDelayMs);
         retryDelayMs = Math.min(retryDelayMs * 2, 30_000);
     }
@@ -106,6 +121,7 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
             return;
         }
         stopped = true;
+        inactive = "stopped";
         supervisor.removeRecovery(this);
         Channel ch = channel;
         if (ch != null && ch.isOpen()) {
@@ -145,6 +161,16 @@ abstract class ConsumerChannel implements ConnectionSupervisor.Recovery, dev.osl
         } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
             LOG.debug("{}: channel close failed: {}", describe(), e.toString());
         }
+    }
+
+    @Override
+    public String inactiveReason() {
+        String why = inactive;
+        if (why != null) {
+            return why;
+        }
+        Channel ch = channel;
+        return ch == null || !ch.isOpen() ? "connection to the broker lost; consumers resume on reconnection" : null;
     }
 
     protected boolean isStopped() {

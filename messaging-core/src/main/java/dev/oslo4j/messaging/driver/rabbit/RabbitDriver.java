@@ -3,8 +3,10 @@ package dev.oslo4j.messaging.driver.rabbit;
 import com.rabbitmq.client.BuiltinExchangeType;
 import dev.oslo4j.messaging.MessageDeliveryFailure;
 import dev.oslo4j.messaging.MessagingException;
+import dev.oslo4j.messaging.MissingDependency;
 import dev.oslo4j.messaging.driver.CallOptions;
 import dev.oslo4j.messaging.driver.CallResult;
+import dev.oslo4j.messaging.driver.ConnectionState;
 import dev.oslo4j.messaging.driver.Driver;
 import dev.oslo4j.messaging.driver.DriverConfig;
 import dev.oslo4j.messaging.driver.Listener;
@@ -24,12 +26,16 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The RabbitMQ (AMQP 0-9-1) driver, wire-compatible with oslo.messaging's {@code rabbit} driver. It uses two
@@ -40,6 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RabbitDriver implements Driver {
 
     private static final Logger LOG = LoggerFactory.getLogger(RabbitDriver.class);
+    static final int RPC_SERVER_PREFETCH = 256;
 
     private final RabbitOptions options;
     private final Topology topology;
@@ -53,14 +60,29 @@ final class RabbitDriver implements Driver {
     private final ScheduledThreadPoolExecutor timer;
     private final ExecutorService consumerThreads;
     private final ReplyQueue replyQueue;
+    private final ConnectionState connectionState = new ConnectionState();
+    /**
+     * Exchanges the broker refused as durable (they exist non-durable): declared non-durable by RPC sends until the
+     * publish connection is re-established, as 16.x's publisher falls back; its notifier does not.
+     */
+    private final Set<String> nonDurableExchanges = ConcurrentHashMap.newKeySet();
     private volatile boolean listenStarted;
     private volatile boolean replyQueueStarted;
+
+    /** kombu_compression's AMQP header; bz2 needs the optional commons-compress, named when it is missing. */
+    private static String compressionHeader(String option) {
+        String header = Compression.headerFor(option);
+        if (Compression.BZ2.equals(header) && !Compression.bzip2Available()) {
+            throw new MissingDependency("kombu_compression=bz2", Compression.BZIP2_ARTIFACT);
+        }
+        return header;
+    }
 
     RabbitDriver(DriverConfig config, RabbitOptions options) {
         this.options = options;
         this.topology = new Topology(options);
         String compression = options.kombuCompression();
-        this.properties = new AmqpProperties(compression == null ? null : Compression.headerFor(compression));
+        this.properties = new AmqpProperties(compression == null ? null : compressionHeader(compression));
         String id = ManagementFactory.getRuntimeMXBean().getPid() + ":" + Ids.uuid36();
         ThreadFactory threads = daemonThreads("oslo4j-amqp");
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("oslo4j-timer"));
@@ -71,19 +93,27 @@ final class RabbitDriver implements Driver {
         this.consumerThreads = new DirectExecutor();
         try {
             this.connector = new RabbitConnector(config, options, consumerThreads, threads);
-            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", connector, options);
-            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", connector, options);
+            this.publishConnection = new ConnectionSupervisor("oslo4j:" + id + ":send", ConnectionState.SEND,
+                    connectionState, connector, options);
+            this.listenConnection = new ConnectionSupervisor("oslo4j:" + id + ":listen", ConnectionState.LISTEN,
+                    connectionState, connector, options);
             this.pool = new PublisherPool(publishConnection, options.rpcConnPoolSize());
             this.publisher = new Publisher(pool, publishConnection, timer);
             this.replySender = new ReplySender(publisher, properties, options.directMandatoryFlag(),
                     options.kombuMissingConsumerRetryTimeout().toNanos(), timer);
             this.replyQueue = new ReplyQueue(topology, options.rabbitQosPrefetchCount(), timer);
             publishConnection.start();
-        } catch (RuntimeException e) {
+            publishConnection.addRecovery(c -> nonDurableExchanges.clear());
+        } catch (IOException | RuntimeException e) {
             timer.shutdownNow();
             consumerThreads.shutdownNow();
-            throw e;
+            throw e instanceof RuntimeException re ? re : new MessageDeliveryFailure(e.getMessage(), e);
         }
+    }
+
+    @Override
+    public ConnectionState connectionState() {
+        return connectionState;
     }
 
     @Override
@@ -96,8 +126,8 @@ final class RabbitDriver implements Driver {
         requireTopic(target);
         String uniqueId = Ids.hex32();
         byte[] body = properties.encodeBody(RpcMessages.encodeCast(request, uniqueId));
-        return publisher.send(requestTo(target, body, properties.plain(), "cast " + request.method() + " to " + target),
-                retry, () -> true);
+        return sendRequest(target, requestTo(target, body, properties.plain(request.headers()), "cast "
+                + request.method() + " to " + target), retry, () -> true);
     }
 
     @Override
@@ -113,9 +143,9 @@ final class RabbitDriver implements Driver {
                 Ids.hex32()));
         PendingCall call = replyQueue.register(msgId, options.timeout().toNanos(),
                 options.callMonitorTimeout() == null ? 0 : options.callMonitorTimeout().toNanos());
-        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis()),
+        Outgoing m = requestTo(target, body, properties.call(options.timeout().toMillis(), request.headers()),
                 "call " + request.method() + " to " + target);
-        publisher.send(m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
+        sendRequest(target, m, options.retry(), () -> !call.future().isDone()).whenComplete((v, e) -> {
             if (e != null) {
                 call.fail(e instanceof MessagingException me ? me
                         : new MessageDeliveryFailure("could not send " + m.description() + ": " + e.getMessage(), e));
@@ -130,8 +160,9 @@ final class RabbitDriver implements Driver {
         String exchange = topology.exchangeOf(address.exchange());
         String key = address.routingKey();
         byte[] body = properties.encodeBody(NotificationMessages.encode(message, Ids.hex32(), enveloped));
-        Outgoing m = new Outgoing(exchange, key, false, properties.plain(), body,
-                List.of("x:" + exchange, "q:" + exchange + "/" + key),
+        Outgoing m = new Outgoing(exchange, key, false, properties.plain(message.headers()), body,
+                // its own key: an RPC send's non-durable fallback must not hide the notifier's durable declaration
+                List.of("nx:" + exchange, "q:" + exchange + "/" + key),
                 List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
                                 topology.autoDelete(), null),
                         ch -> {
@@ -140,7 +171,55 @@ final class RabbitDriver implements Driver {
                             ch.queueBind(key, exchange, key);
                         }),
                 "notification " + message.eventType() + " to " + exchange + "/" + key);
-        return publisher.send(m, retry, () -> true);
+        // no durable fallback here: 16.x's notifier declares its queue (and with it the exchange) and fails too
+        return publisher.send(m, retry, () -> true).handle((v, e) -> {
+            Throwable cause = unwrap(e);
+            if (cause != null && Refusals.isDurableMismatch(cause)) {
+                throw new MessageDeliveryFailure(cause.getMessage() + Refusals.hint(cause), cause);
+            }
+            if (cause != null) {
+                throw cause instanceof RuntimeException re ? re : new CompletionException(cause);
+            }
+            return v;
+        });
+    }
+
+    /**
+     * Publishes an RPC request; when the broker refuses to declare its exchange durable because it exists
+     * non-durable, declares it non-durable and publishes again, as 16.x's publisher does.
+     */
+    private CompletableFuture<Void> sendRequest(RpcAddress target, Outgoing m, int retry, BooleanSupplier wanted) {
+        String exchange = target.fanout() ? Topology.fanoutExchange(target.topic()) : topology.exchangeOf(target);
+        boolean configuredDurable = target.fanout() ? topology.transientDurable() : topology.durable();
+        CompletableFuture<Void> result = new CompletableFuture<>();
+        publisher.send(m, retry, wanted).whenComplete((v, e) -> {
+            Throwable cause = unwrap(e);
+            if (cause != null && configuredDurable && Refusals.isDurableMismatch(cause)
+                    && nonDurableExchanges.add(exchange)) {
+                LOG.warn("exchange {} exists non-durable: force creating a non durable exchange, as oslo 16.x does",
+                        exchange);
+                publisher.send(m, retry, wanted).whenComplete((v2, e2) -> complete(result, e2));
+            } else {
+                complete(result, e);
+            }
+        });
+        return result;
+    }
+
+    private static void complete(CompletableFuture<Void> f, Throwable e) {
+        if (e == null) {
+            f.complete(null);
+        } else {
+            f.completeExceptionally(unwrap(e));
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    private boolean exchangeDurable(String exchange, boolean configured) {
+        return configured && !nonDurableExchanges.contains(exchange);
     }
 
     @Override
@@ -150,7 +229,7 @@ final class RabbitDriver implements Driver {
         }
         ensureListenConnection();
         RabbitRpcListener l = new RabbitRpcListener(listenConnection, timer, target, topology,
-                options.rabbitQosPrefetchCount(), handler, replySender);
+                rpcServerPrefetch(options.rabbitQosPrefetchCount()), handler, replySender);
         startListener(l);
         return l;
     }
@@ -168,13 +247,26 @@ final class RabbitDriver implements Driver {
         return l;
     }
 
+    /**
+     * An RPC server's prefetch: {@code rabbit_qos_prefetch_count} when set, else {@value #RPC_SERVER_PREFETCH}
+     * (oslo's default is unlimited). Unlimited, the broker pushes a server its whole backlog at once, and every
+     * connection loss requeues whatever of it the broker had not yet seen acknowledged — acks that were still on
+     * their way included — to the head of the queue, where it is processed again (past the 16-id
+     * {@code _unique_id} window) before anything newer; with a sender faster than the server, each fault
+     * multiplied the duplicates (docs/reliability.md, "Redeliveries after a lost connection"). Bounded, a fault
+     * redelivers at most this many.
+     */
+    static int rpcServerPrefetch(int configured) {
+        return configured > 0 ? configured : RPC_SERVER_PREFETCH;
+    }
+
     private void startListener(ConsumerChannel l) {
         try {
             l.start();
         } catch (IOException e) {
             l.close();
             throw new MessageDeliveryFailure("could not start the " + l.describe() + ": "
-                    + PublishChannel.translate(e).getMessage(), e);
+                    + PublishChannel.translate(e).getMessage() + Refusals.hint(e), e);
         }
     }
 
@@ -221,7 +313,8 @@ final class RabbitDriver implements Driver {
                     } catch (IOException e) {
                         listenConnection.removeRecovery(replyQueue);
                         throw new MessageDeliveryFailure("could not declare the reply queue "
-                                + replyQueue.name() + ": " + PublishChannel.translate(e).getMessage(), e);
+                                + replyQueue.name() + ": " + PublishChannel.translate(e).getMessage()
+                                + Refusals.hint(e), e);
                     }
                     replyQueueStarted = true;
                 }
@@ -238,13 +331,14 @@ final class RabbitDriver implements Driver {
         if (t.fanout()) {
             String exchange = Topology.fanoutExchange(t.topic());
             return new Outgoing(exchange, "", false, props, body, List.of("f:" + exchange),
-                    List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT, false, true, null)), what);
+                    List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.FANOUT,
+                            exchangeDurable(exchange, topology.transientDurable()), true, null)), what);
         }
         String exchange = topology.exchangeOf(t);
         String key = t.server() == null ? t.topic() : Topology.serverQueue(t);
         return new Outgoing(exchange, key, false, props, body, List.of("x:" + exchange),
-                List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, topology.durable(),
-                        topology.autoDelete(), null)), what);
+                List.of(ch -> ch.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC,
+                        exchangeDurable(exchange, topology.durable()), topology.autoDelete(), null)), what);
     }
 
     private static void requireTopic(RpcAddress t) {

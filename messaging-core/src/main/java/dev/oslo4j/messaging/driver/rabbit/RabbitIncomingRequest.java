@@ -1,5 +1,8 @@
 package dev.oslo4j.messaging.driver.rabbit;
 
+import com.rabbitmq.client.AMQP;
+import java.util.Map;
+
 import dev.oslo4j.messaging.driver.IncomingRequest;
 import dev.oslo4j.messaging.wire.Failure;
 import dev.oslo4j.messaging.wire.Ids;
@@ -14,10 +17,24 @@ final class RabbitIncomingRequest implements IncomingRequest {
     private final ReceivedRequest message;
     private final ReplySender replies;
     private final AtomicBoolean answered = new AtomicBoolean();
+    private final AMQP.BasicProperties props;
+    private final boolean fanout;
 
-    RabbitIncomingRequest(ReceivedRequest message, ReplySender replies) {
+    RabbitIncomingRequest(ReceivedRequest message, ReplySender replies, AMQP.BasicProperties props, boolean fanout) {
         this.message = message;
         this.replies = replies;
+        this.props = props;
+        this.fanout = fanout;
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return AmqpProperties.stringHeaders(props);
+    }
+
+    @Override
+    public boolean fanout() {
+        return fanout;
     }
 
     @Override

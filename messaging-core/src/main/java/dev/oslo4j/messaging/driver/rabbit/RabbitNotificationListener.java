@@ -40,6 +40,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
     private final int prefetch;
     private final NotificationHandler handler;
     private final UniqueIdCache acked = new UniqueIdCache();
+    private final LostAcks lostAcks;
     /** Acks of the current channel's deliveries (replaced with the channel). */
     private volatile AckCoalescer acks;
 
@@ -51,23 +52,32 @@ final class RabbitNotificationListener extends ConsumerChannel {
         this.pool = pool;
         this.topology = topology;
         this.prefetch = prefetch;
+        this.lostAcks = new LostAcks(prefetch > 0 ? prefetch : 65_536);
         this.handler = handler;
     }
 
     @Override
-    protected List<String> declareAndConsume(Channel ch) throws IOException {
+    protected void declare(Declarer d) throws IOException {
+        for (NotificationAddress a : addresses) {
+            d.queue(topology.exchangeOf(a.exchange()), Topology.TOPIC, topology.durable(), topology.autoDelete(),
+                    queueOf(a), topology.durable(), topology.autoDelete(), topology.sharedQueueArgs(), a.routingKey());
+        }
+    }
+
+    private String queueOf(NotificationAddress a) {
+        return pool != null ? pool : a.routingKey();
+    }
+
+    @Override
+    protected List<String> consume(Channel ch) throws IOException {
         Set<String> queues = new LinkedHashSet<>();
         for (NotificationAddress a : addresses) {
-            String exchange = topology.exchangeOf(a.exchange());
-            String queue = pool != null ? pool : a.routingKey();
-            ch.exchangeDeclare(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), null);
-            ch.queueDeclare(queue, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-            ch.queueBind(queue, exchange, a.routingKey());
-            queues.add(queue);
+            queues.add(queueOf(a));
         }
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
+        lostAcks.channelReplaced();
         acks = new AckCoalescer(ch, prefetch, ACK_DELAY_MS, timer);
         Consumer consumer = new Consumer(ch, acks);
         List<String> tags = new ArrayList<>();
@@ -113,12 +123,12 @@ final class RabbitNotificationListener extends ConsumerChannel {
                 acks.reject(env.getDeliveryTag(), false);
                 return;
             }
-            if (acked.contains(n.uniqueId())) {
+            if (acked.contains(n.uniqueId()) || lostAcks.alreadyProcessed(n.uniqueId())) {
                 LOG.debug("{}: dropped duplicate notification {}", describe(), n.uniqueId());
                 acks.ack(env.getDeliveryTag());
                 return;
             }
-            Delivery d = new Delivery(acks, env, n);
+            Delivery d = new Delivery(acks, env, n, props);
             try {
                 handler.onNotification(d);
             } catch (RuntimeException e) {
@@ -138,11 +148,18 @@ final class RabbitNotificationListener extends ConsumerChannel {
         private final Envelope env;
         private final ReceivedNotification message;
         private final AtomicBoolean settled = new AtomicBoolean();
+        private final AMQP.BasicProperties props;
 
-        Delivery(AckCoalescer acks, Envelope env, ReceivedNotification message) {
+        Delivery(AckCoalescer acks, Envelope env, ReceivedNotification message, AMQP.BasicProperties props) {
             this.acks = acks;
             this.env = env;
             this.message = message;
+            this.props = props;
+        }
+
+        @Override
+        public java.util.Map<String, String> headers() {
+            return AmqpProperties.stringHeaders(props);
         }
 
         @Override
@@ -162,6 +179,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
         public void ack() {
             if (settle("ack")) {
                 acked.add(message.uniqueId());
+                lostAcks.acked(message.uniqueId());
             }
         }
 

@@ -11,15 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rabbit driver's options (oslo's {@code [oslo_messaging_rabbit]} group and the {@code [DEFAULT]} pool options
- * only this driver reads), with oslo 14.0.3's names, defaults and bounds: the one place these facts live. Parsed
+ * The rabbit driver's options (oslo's {@code [oslo_messaging_rabbit]} group, where 14.0.3 also registers its pool
+ * options), with oslo 14.0.3's names, defaults and bounds, plus 16.x's options (off by default, so that defaults
+ * declare 14.0.3's topology): the one place these facts live. Parsed
  * from the transport's options by oslo name; immutable. oslo4j differs from 14.0.3 in one default:
  * {@code ssl_enforce_hostname_verification} is {@code true}.
  */
 public final class RabbitOptions {
 
     private static final String RABBIT = "oslo_messaging_rabbit";
-    private static final String DEFAULT = "DEFAULT";
 
     /** Every option this driver owns. */
     public static final OptionGroup OPTIONS = OptionGroup.of("rabbit driver", List.of(
@@ -36,6 +36,8 @@ public final class RabbitOptions {
                     "Python threading detail; accepted for compatibility, no effect"),
             OptionSpec.number(RABBIT, "kombu_reconnect_delay", 1.0, 0.0, 4.5,
                     "extra seconds to wait before reconnecting"),
+            OptionSpec.number(RABBIT, "kombu_reconnect_splay", 0.0, 0.0, null,
+                    "16.x: random extra seconds (0 to this) added to kombu_reconnect_delay"),
             OptionSpec.choice(RABBIT, "kombu_compression", null, List.of("gzip", "bz2"),
                     "compress message bodies on send"),
             OptionSpec.integer(RABBIT, "kombu_missing_consumer_retry_timeout", 60, 0, null,
@@ -55,12 +57,23 @@ public final class RabbitOptions {
                     "declare topic/server/notification queues as quorum queues"),
             OptionSpec.integer(RABBIT, "rabbit_quorum_delivery_limit", 0, 0, null,
                     "x-delivery-limit of quorum queues (0 = unset)"),
-            OptionSpec.integer(RABBIT, "rabbit_quroum_max_memory_length", 0, 0, null,
-                    "x-max-in-memory-length of quorum queues (0 = unset); 14.0.3's spelling"),
-            OptionSpec.integer(RABBIT, "rabbit_quroum_max_memory_bytes", 0, 0, null,
-                    "x-max-in-memory-bytes of quorum queues (0 = unset); 14.0.3's spelling"),
-            OptionSpec.integer(RABBIT, "rabbit_transient_queues_ttl", 1800, 1, null,
-                    "x-expires (seconds) of reply and fanout queues"),
+            OptionSpec.integer(RABBIT, "rabbit_quorum_max_memory_length", 0, 0, null,
+                    "x-max-in-memory-length of quorum queues (0 = unset); 14.0.3 spells it rabbit_quroum_…"),
+            OptionSpec.integer(RABBIT, "rabbit_quorum_max_memory_bytes", 0, 0, null,
+                    "x-max-in-memory-bytes of quorum queues (0 = unset); 14.0.3 spells it rabbit_quroum_…"),
+            OptionSpec.bool(RABBIT, "rabbit_transient_quorum_queue", false,
+                    "16.x: declare reply and fanout queues as (durable) quorum queues, the fanout exchange durable"),
+            OptionSpec.integer(RABBIT, "rabbit_transient_queues_ttl", 1800, 0, null,
+                    "x-expires (seconds) of reply and fanout queues; x-max-age of the stream fanout queue (0 = none)"),
+            OptionSpec.bool(RABBIT, "rabbit_stream_fanout", false, "16.x: fanout through one stream queue"
+                    + " <topic>_fanout read by offset (needs rabbit_transient_quorum_queue and"
+                    + " rabbit_qos_prefetch_count > 0)"),
+            OptionSpec.bool(RABBIT, "use_queue_manager", false,
+                    "16.x: name reply and fanout queues <hostname>:<processname>:<n> instead of random names"),
+            OptionSpec.string(RABBIT, "hostname", LocalIdentity.hostname(),
+                    "host name used by the queue manager (default: this host's)"),
+            OptionSpec.string(RABBIT, "processname", LocalIdentity.processName(),
+                    "process name used by the queue manager (default: the jar file or main class name)"),
             OptionSpec.integer(RABBIT, "rabbit_qos_prefetch_count", 0, 0, null,
                     "basic.qos prefetch of consumers (0 = unlimited)"),
             OptionSpec.integer(RABBIT, "heartbeat_timeout_threshold", 60, 0, null,
@@ -74,14 +87,16 @@ public final class RabbitOptions {
                     "durable topic exchanges and topic/server/notification queues"),
             OptionSpec.bool(RABBIT, "amqp_auto_delete", false,
                     "auto-delete topic exchanges and topic/server/notification queues"),
-            OptionSpec.integer(DEFAULT, "rpc_conn_pool_size", 30, 1, null, "maximum publishing channels"),
-            OptionSpec.integer(DEFAULT, "conn_pool_min_size", 2, 0, null,
+            // oslo registers its pool options in [oslo_messaging_rabbit] (rpc_conn_pool_size also read from
+            // [DEFAULT], its deprecated group)
+            OptionSpec.integer(RABBIT, "rpc_conn_pool_size", 30, 1, null, "maximum publishing channels"),
+            OptionSpec.integer(RABBIT, "conn_pool_min_size", 2, 0, null,
                     "accepted for compatibility; oslo4j opens publishing channels on demand and keeps them"),
-            OptionSpec.integer(DEFAULT, "conn_pool_ttl", 1200, 0, null,
+            OptionSpec.integer(RABBIT, "conn_pool_ttl", 1200, 0, null,
                     "accepted for compatibility; oslo4j does not expire idle publishing channels")),
-            // HEAD's corrected names for 14.0.3's misspelt ones
-            Map.of("rabbit_quorum_max_memory_length", "rabbit_quroum_max_memory_length",
-                    "rabbit_quorum_max_memory_bytes", "rabbit_quroum_max_memory_bytes"),
+            // 14.0.3's misspelt names (16.x's deprecated_name)
+            Map.of("rabbit_quroum_max_memory_length", "rabbit_quorum_max_memory_length",
+                    "rabbit_quroum_max_memory_bytes", "rabbit_quorum_max_memory_bytes"),
             RabbitOptions::check);
 
     private final Map<String, Object> values;
@@ -98,12 +113,9 @@ public final class RabbitOptions {
         return new RabbitOptions(config.options(), config.explicit());
     }
 
-    /** The combinations oslo4j refuses, named by option. */
+    /** The combinations oslo4j refuses, named by option (16.x's checks among them). */
     private static void check(Map<String, Object> v) {
-        if (Boolean.TRUE.equals(v.get("rabbit_quorum_queue")) && Boolean.TRUE.equals(v.get("rabbit_ha_queues"))) {
-            throw new InvalidConfiguration("options 'rabbit_quorum_queue' and 'rabbit_ha_queues' cannot both be"
-                    + " enabled: quorum queues are already replicated");
-        }
+        RabbitOptionRules.check(v);
         if (Boolean.TRUE.equals(v.get("ssl_enforce_fips_mode"))) {
             throw new InvalidConfiguration("option 'ssl_enforce_fips_mode' is not supported by oslo4j:"
                     + " configure a FIPS-validated JCE provider in the JVM instead");
@@ -144,6 +156,7 @@ public final class RabbitOptions {
     public boolean sslEnforceHostnameVerification() { return bool("ssl_enforce_hostname_verification"); }
     // ---- connection, failover, heartbeats
     public double kombuReconnectDelay() { return (Double) value("kombu_reconnect_delay"); }
+    public double kombuReconnectSplay() { return (Double) value("kombu_reconnect_splay"); }
     /** {@code gzip}, {@code bz2} or null (no compression on send). */
     public String kombuCompression() { return str("kombu_compression"); }
     public Duration kombuMissingConsumerRetryTimeout() {
@@ -161,8 +174,16 @@ public final class RabbitOptions {
     public boolean rabbitHaQueues() { return bool("rabbit_ha_queues"); }
     public boolean rabbitQuorumQueue() { return bool("rabbit_quorum_queue"); }
     public int rabbitQuorumDeliveryLimit() { return integer("rabbit_quorum_delivery_limit"); }
-    public int rabbitQuorumMaxMemoryLength() { return integer("rabbit_quroum_max_memory_length"); }
-    public int rabbitQuorumMaxMemoryBytes() { return integer("rabbit_quroum_max_memory_bytes"); }
+    public int rabbitQuorumMaxMemoryLength() { return integer("rabbit_quorum_max_memory_length"); }
+    public int rabbitQuorumMaxMemoryBytes() { return integer("rabbit_quorum_max_memory_bytes"); }
+    /** 16.x: reply and fanout queues are quorum queues too. */
+    public boolean rabbitTransientQuorumQueue() { return bool("rabbit_transient_quorum_queue"); }
+    /** 16.x: fanout through one stream queue per topic. */
+    public boolean rabbitStreamFanout() { return bool("rabbit_stream_fanout"); }
+    /** 16.x: reply and fanout queue names {@code <hostname>:<processname>:<n>}. */
+    public boolean useQueueManager() { return bool("use_queue_manager"); }
+    public String hostname() { return str("hostname"); }
+    public String processname() { return str("processname"); }
     public int rabbitTransientQueuesTtl() { return integer("rabbit_transient_queues_ttl"); }
     public int rabbitQosPrefetchCount() { return integer("rabbit_qos_prefetch_count"); }
     public boolean directMandatoryFlag() { return bool("direct_mandatory_flag"); }

@@ -15,13 +15,20 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * An RPC server's consumer (docs/wire-protocol.md §4.1–4.4, §5.5): one channel consuming {@code <topic>}, {@code <topic>.<server>}
- * and its own {@code <topic>_fanout_<hex32>}; requests are acknowledged on receipt (before dispatch, as oslo),
- * de-duplicated by {@code _unique_id} (last 16), and handed to the handler; malformed ones are logged and rejected
- * without requeue. The fanout queue is deleted on {@link #close()}.
+ * and its fanout queue — its own {@code <topic>_fanout_<hex32>} (or queue-manager name), or with
+ * {@code rabbit_stream_fanout} the shared stream {@code <topic>_fanout}; requests are acknowledged on receipt
+ * (before dispatch, as oslo), de-duplicated by {@code _unique_id} (last 16, and {@link LostAcks} around a lost
+ * connection), and handed to the handler; malformed ones are logged and rejected without requeue. A per-server fanout queue with a random name is deleted on
+ * {@link #close()}.
+ *
+ * <p>Stream fanout (16.x): consumption starts at {@code last}; the {@code x-stream-offset} header of each delivery
+ * is remembered, so that after a reconnection consumption resumes at the next offset (nothing missed, nothing
+ * twice), and after a {@code basic.cancel} from the broker (the stream may have been deleted) at {@code last}.
  */
 final class RabbitRpcListener extends ConsumerChannel {
 
@@ -33,7 +40,11 @@ final class RabbitRpcListener extends ConsumerChannel {
     private final RpcHandler handler;
     private final ReplySender replies;
     private final String fanoutQueue;
+    private final String fanoutExchange;
     private final UniqueIdCache seen = new UniqueIdCache();
+    private final LostAcks lostAcks;
+    /** Where the stream consumer starts next: "last" or the offset after the last delivery (a Long). */
+    private volatile Object nextStreamOffset = Topology.STREAM_START;
 
     RabbitRpcListener(ConnectionSupervisor supervisor, ScheduledExecutorService timer, RpcAddress target,
                       Topology topology, int prefetch, RpcHandler handler, ReplySender replies) {
@@ -43,36 +54,46 @@ final class RabbitRpcListener extends ConsumerChannel {
         this.prefetch = prefetch;
         this.handler = handler;
         this.replies = replies;
-        this.fanoutQueue = Topology.newFanoutQueue(target.topic());
+        this.fanoutQueue = topology.newFanoutQueue(target.topic());
+        this.lostAcks = new LostAcks(prefetch);
+        this.fanoutExchange = Topology.fanoutExchange(target.topic());
     }
 
     @Override
-    protected List<String> declareAndConsume(Channel ch) throws IOException {
+    protected void declare(Declarer d) throws IOException {
         String exchange = topology.exchangeOf(target);
         String topic = target.topic();
         String serverQueue = Topology.serverQueue(target);
-        String fanoutExchange = Topology.fanoutExchange(topic);
-        ch.exchangeDeclare(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), null);
-        ch.queueDeclare(topic, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-        ch.queueBind(topic, exchange, topic);
-        ch.queueDeclare(serverQueue, topology.durable(), false, topology.autoDelete(), topology.sharedQueueArgs());
-        ch.queueBind(serverQueue, exchange, serverQueue);
-        ch.exchangeDeclare(fanoutExchange, Topology.FANOUT, false, true, null);
-        ch.queueDeclare(fanoutQueue, false, false, false, topology.transientQueueArgs());
-        ch.queueBind(fanoutQueue, fanoutExchange, topic);
+        for (String queue : List.of(topic, serverQueue)) {
+            d.queue(exchange, Topology.TOPIC, topology.durable(), topology.autoDelete(), queue, topology.durable(),
+                    topology.autoDelete(), topology.sharedQueueArgs(), queue);
+        }
+        d.queue(Topology.fanoutExchange(topic), Topology.FANOUT, topology.transientDurable(), true, fanoutQueue,
+                topology.fanoutQueueDurable(), false, topology.fanoutQueueArgs(), topic);
+    }
+
+    @Override
+    protected List<String> consume(Channel ch) throws IOException {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
-        Consumer consumer = new Consumer(ch);
+        lostAcks.channelReplaced();
+        Consumer consumer = new Consumer(ch, false);
+        Map<String, Object> fanoutArgs = topology.streamFanout()
+                ? Topology.streamConsumerArgs(nextStreamOffset) : topology.consumerArgs();
         return List.of(
-                ch.basicConsume(topic, false, "", false, false, topology.consumerArgs(), consumer),
-                ch.basicConsume(serverQueue, false, "", false, false, topology.consumerArgs(), consumer),
-                ch.basicConsume(fanoutQueue, false, "", false, false, topology.consumerArgs(), consumer));
+                ch.basicConsume(target.topic(), false, "", false, false, topology.consumerArgs(), consumer),
+                ch.basicConsume(Topology.serverQueue(target), false, "", false, false, topology.consumerArgs(),
+                        consumer),
+                ch.basicConsume(fanoutQueue, false, "", false, false, fanoutArgs,
+                        new Consumer(ch, topology.streamFanout())));
     }
 
     @Override
     protected void deleteOwnQueues(Channel ch) throws IOException {
-        ch.queueDelete(fanoutQueue);
+        if (topology.deletesFanoutQueueOnClose()) {
+            ch.queueDelete(fanoutQueue);
+        }
     }
 
     @Override
@@ -84,13 +105,27 @@ final class RabbitRpcListener extends ConsumerChannel {
         return fanoutQueue;
     }
 
+    /** The next offset of the stream fanout consumer; "last" until the first delivery (for tests). */
+    Object nextStreamOffset() {
+        return nextStreamOffset;
+    }
+
     private final class Consumer extends DefaultConsumer {
-        Consumer(Channel ch) {
+        private final boolean stream;
+
+        Consumer(Channel ch, boolean stream) {
             super(ch);
+            this.stream = stream;
         }
 
         @Override
         public void handleDelivery(String tag, Envelope env, AMQP.BasicProperties props, byte[] body) throws IOException {
+            if (stream) {
+                Object offset = props.getHeaders() == null ? null : props.getHeaders().get("x-stream-offset");
+                if (offset instanceof Number n) {
+                    nextStreamOffset = n.longValue() + 1;
+                }
+            }
             ReceivedRequest request;
             try {
                 JsonNode inner = InboundDecoder.decode(props, body);
@@ -101,12 +136,19 @@ final class RabbitRpcListener extends ConsumerChannel {
                 return;
             }
             getChannel().basicAck(env.getDeliveryTag(), false);
+            if (lostAcks.alreadyProcessed(request.uniqueId())) {
+                LOG.debug("{}: dropped duplicate request {} (already processed around a lost connection)",
+                        describe(), request.uniqueId());
+                return;
+            }
+            lostAcks.acked(request.uniqueId());
             if (!seen.add(request.uniqueId())) {
                 LOG.debug("{}: dropped duplicate request {}", describe(), request.uniqueId());
                 return;
             }
             try {
-                handler.onRequest(new RabbitIncomingRequest(request, replies));
+                handler.onRequest(new RabbitIncomingRequest(request, replies, props,
+                        fanoutExchange.equals(env.getExchange())));
             } catch (RuntimeException e) {
                 LOG.error("{}: request handler failed: {}", describe(), e.toString(), e);
             }
@@ -114,11 +156,16 @@ final class RabbitRpcListener extends ConsumerChannel {
 
         @Override
         public void handleCancel(String consumerTag) {
+            if (topology.streamFanout()) {
+                LOG.warn("{}: basic.cancel received; the stream fanout consumer restarts at '{}' (was at {})",
+                        describe(), Topology.STREAM_START, nextStreamOffset);
+                nextStreamOffset = Topology.STREAM_START;
+            }
             consumerCancelled(consumerTag);
         }
 
         private String queueOf(Envelope env) {
-            return Topology.FANOUT.equals(env.getExchange()) ? fanoutQueue : env.getRoutingKey();
+            return fanoutExchange.equals(env.getExchange()) ? fanoutQueue : env.getRoutingKey();
         }
     }
 }

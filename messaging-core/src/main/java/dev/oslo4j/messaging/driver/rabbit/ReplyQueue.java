@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The transport's single reply queue {@code reply_<hex32>} (declared non-durable, not auto-delete, with
- * {@code x-expires}; docs/wire-protocol.md §4.1), consumed on the listen connection. Each reply is acknowledged on receipt and
+ * The transport's single reply queue {@code reply_<hex32>} or, with the queue manager,
+ * {@code reply_<hostname>:<processname>:<n>} (declared non-durable, not auto-delete, with {@code x-expires}; docs/wire-protocol.md
+ * §4.1; durable and quorum with {@code rabbit_transient_quorum_queue}), consumed on the listen connection. Each reply is acknowledged on receipt and
  * handed straight to the waiting call by {@code _msg_id}; replies nobody waits for (late, duplicate, or the
  * upstream heartbeat bug) are dropped. The queue is re-declared and re-consumed under the same name after a
  * reconnection or a consumer cancellation, so replies sent meanwhile are still matched.
@@ -29,7 +30,7 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyQueue.class);
 
-    private final String name = Topology.newReplyQueue();
+    private final String name;
     private final Topology topology;
     private final int prefetch;
     private final ScheduledExecutorService timer;
@@ -38,6 +39,7 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
     private volatile boolean closed;
 
     ReplyQueue(Topology topology, int prefetch, ScheduledExecutorService timer) {
+        this.name = topology.newReplyQueue();
         this.topology = topology;
         this.prefetch = prefetch;
         this.timer = timer;
@@ -72,8 +74,15 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
                 LOG.debug("closing the previous reply channel failed: {}", e.toString());
             }
         }
-        Channel ch = connection.createChannel();
-        ch.queueDeclare(name, false, false, false, topology.transientQueueArgs());
+        Declarer declarer = new Declarer(connection);
+        try {
+            declarer.queue(Topology.DEFAULT_EXCHANGE, null, false, false, name, topology.transientDurable(), false,
+                    topology.transientQueueArgs(), name);
+        } catch (IOException | RuntimeException e) {
+            Declarer.closeQuietly(declarer.channel());
+            throw e;
+        }
+        Channel ch = declarer.channel();
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }

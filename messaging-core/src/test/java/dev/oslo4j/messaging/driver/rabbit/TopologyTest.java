@@ -13,7 +13,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Declare arguments and AMQP properties as 14.0.3 produces them (docs/wire-protocol.md §3.3, §4.2). */
+/** Declare arguments and AMQP properties as 14.0.3 (and 16.1.0 with its defaults) produces them (docs/wire-protocol.md §3.3, §4.2). */
 class TopologyTest {
 
     /** The rabbit driver's view of options set by oslo name, as a transport would hand them over. */
@@ -34,8 +34,13 @@ class TopologyTest {
         assertThat(t.exchangeOf(new RpcAddress("nova", "compute", null, false))).isEqualTo("nova");
         assertThat(Topology.serverQueue(new RpcAddress(null, "compute", "host1", false))).isEqualTo("compute.host1");
         assertThat(Topology.fanoutExchange("compute")).isEqualTo("compute_fanout");
-        assertThat(Topology.newFanoutQueue("compute")).matches("compute_fanout_[0-9a-f]{32}");
-        assertThat(Topology.newReplyQueue()).matches("reply_[0-9a-f]{32}");
+        assertThat(t.newFanoutQueue("compute")).matches("compute_fanout_[0-9a-f]{32}");
+        assertThat(t.newReplyQueue()).matches("reply_[0-9a-f]{32}");
+        assertThat(t.transientDurable()).isFalse();
+        assertThat(t.fanoutQueueDurable()).isFalse();
+        assertThat(t.fanoutQueueArgs()).isEqualTo(Map.of("x-expires", 1_800_000));
+        assertThat(t.deletesFanoutQueueOnClose()).isTrue();
+        assertThat(t.streamFanout()).isFalse();
     }
 
     @Test
