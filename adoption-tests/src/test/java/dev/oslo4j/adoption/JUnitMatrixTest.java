@@ -5,7 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -25,8 +24,7 @@ class JUnitMatrixTest {
     }
 
     static Stream<String> junitVersions() {
-        return Arrays.stream(System.getProperty("oslo4j.adoption.junit.versions", "").split(","))
-                .map(String::trim).filter(v -> !v.isEmpty());
+        return ThrowawayProject.listProperty("oslo4j.adoption.junit.versions");
     }
 
     @ParameterizedTest(name = "JUnit {0}")

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +33,19 @@ final class ThrowawayProject {
 
     /** A fresh copy of {@code src/test/resources/projects/<template>} with {@code @NAME@} tokens replaced. */
     static ThrowawayProject fromTemplate(String template, String name, Map<String, String> tokens) {
+        return copyOf(TEMPLATES.resolve(template), name, tokens);
+    }
+
+    /** A fresh copy of a project of the repository ({@code samples/…}, relative to the root), without its build output. */
+    static ThrowawayProject fromRepository(String relative, String name) {
+        return copyOf(ROOT.resolve(relative), name, Map.of());
+    }
+
+    private static ThrowawayProject copyOf(Path from, String name, Map<String, String> tokens) {
         ThrowawayProject project = empty(name);
-        Path from = TEMPLATES.resolve(template);
         try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)
+                    .filter(f -> !from.relativize(f).startsWith("target"))::iterator) {
                 String text = Files.readString(f, StandardCharsets.UTF_8);
                 for (Map.Entry<String, String> t : tokens.entrySet()) {
                     text = text.replace("@" + t.getKey() + "@", t.getValue());
@@ -128,6 +138,11 @@ final class ThrowawayProject {
     private static boolean offline() {
         String args = " " + System.getenv().getOrDefault("MAVEN_CMD_LINE_ARGS", "") + " ";
         return Boolean.getBoolean("oslo4j.adoption.offline") || args.contains(" -o ") || args.contains(" --offline ");
+    }
+
+    /** The comma-separated values of a system property (the version matrices in adoption-tests/pom.xml). */
+    static Stream<String> listProperty(String property) {
+        return Arrays.stream(System.getProperty(property, "").split(",")).map(String::trim).filter(v -> !v.isEmpty());
     }
 
     static Path localRepository() {
