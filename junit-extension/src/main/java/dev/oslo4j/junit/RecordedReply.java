@@ -1,7 +1,6 @@
 package dev.oslo4j.junit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.oslo4j.messaging.wire.Failure;
 
 import java.time.Instant;
 
@@ -18,7 +17,7 @@ import java.time.Instant;
  * @param publishedAt when it was recorded
  * @param body        the raw body
  */
-public record RecordedReply(int sequence, String replyQueue, String msgId, JsonNode result, Failure failure,
+public record RecordedReply(int sequence, String replyQueue, String msgId, JsonNode result, RemoteFailure failure,
                             boolean ending, boolean unroutable, Instant publishedAt, String body)
         implements RecordedMessage {
 

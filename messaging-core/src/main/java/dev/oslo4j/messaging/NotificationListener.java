@@ -139,9 +139,9 @@ public final class NotificationListener implements AutoCloseable {
         return priorities;
     }
 
-    /** The queues' binding addresses: every (target, priority). */
-    public List<NotificationAddress> addresses() {
-        return addresses;
+    /** How many queue bindings this listener consumes from: one per (target, priority). */
+    public int bindingCount() {
+        return addresses.size();
     }
 
     /**

@@ -355,7 +355,8 @@ public final class Notifier {
             return routingConfig(RoutingConfig.load(file));
         }
 
-        public Builder routingConfig(RoutingConfig config) {
+        /** An already parsed routing config (for tests in this package; the driver config type is internal). */
+        Builder routingConfig(RoutingConfig config) {
             this.routing = Objects.requireNonNull(config, "routing config");
             return this;
         }

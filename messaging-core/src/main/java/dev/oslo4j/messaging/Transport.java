@@ -129,10 +129,10 @@ public final class Transport implements AutoCloseable {
     }
 
     /**
-     * The driver underneath (SPI). Application code uses {@link RpcClient}, {@link RpcServer} and the
-     * notification API instead; this is for oslo4j's own modules and extensions.
+     * The driver underneath (SPI). Package-private: the driver SPI is internal to this module (see
+     * module-info.java); the API types in this package reach it through here.
      */
-    public Driver driver() {
+    Driver driver() {
         return driver;
     }
 

@@ -74,7 +74,7 @@ class ConsumersResumeTest {
                      .endpoint(new Arrivals.Server(arrivals, "s2")).build().start()) {
             RpcClient client = RpcClient.builder(clientSide, Target.topic(topic)).timeout(Duration.ofSeconds(1)).build();
             awaitEachServerAnswers(client, "before");
-            String replyQueue = RabbitDiagnostics.replyQueueName(clientSide.driver());
+            String replyQueue = RabbitDiagnostics.replyQueueName(driverOf(clientSide));
 
             long back = outage(broker);
             awaitEachServerAnswers(client, "after");
@@ -144,5 +144,12 @@ class ConsumersResumeTest {
                 }
             });
         }
+    }
+
+    /** The driver under a transport: package-private in messaging-core (the driver SPI is not its API). */
+    private static dev.oslo4j.messaging.driver.Driver driverOf(Transport transport) throws ReflectiveOperationException {
+        java.lang.reflect.Method driver = Transport.class.getDeclaredMethod("driver");
+        driver.setAccessible(true);
+        return (dev.oslo4j.messaging.driver.Driver) driver.invoke(transport);
     }
 }

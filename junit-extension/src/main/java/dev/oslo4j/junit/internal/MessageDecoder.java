@@ -7,10 +7,12 @@ import dev.oslo4j.junit.RecordedMessage;
 import dev.oslo4j.junit.RecordedNotification;
 import dev.oslo4j.junit.RecordedReply;
 import dev.oslo4j.junit.RecordedRequest;
+import dev.oslo4j.junit.RemoteFailure;
 import dev.oslo4j.junit.UnrecognizedMessage;
 import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.wire.Compression;
 import dev.oslo4j.messaging.wire.Envelope;
+import dev.oslo4j.messaging.wire.Failure;
 import dev.oslo4j.messaging.wire.MalformedMessage;
 import dev.oslo4j.messaging.wire.NotificationMessages;
 import dev.oslo4j.messaging.wire.ReceivedNotification;
@@ -62,7 +64,7 @@ public final class MessageDecoder {
             }
             if (m.has("result") || m.has("failure") || m.has("ending")) {
                 ReceivedReply r = ReplyMessages.decode(m);
-                return new RecordedReply(sequence, p.routingKey(), r.msgId(), r.result(), r.failure(), r.ending(),
+                return new RecordedReply(sequence, p.routingKey(), r.msgId(), r.result(), remoteFailure(r.failure()), r.ending(),
                         p.unroutable(), p.at(), text);
             }
         } catch (MalformedMessage e) {
@@ -108,5 +110,10 @@ public final class MessageDecoder {
 
     private static String textOrNull(JsonNode n) {
         return n == null || n.isNull() ? null : n.isTextual() ? n.textValue() : n.toString();
+    }
+
+    private static RemoteFailure remoteFailure(Failure f) {
+        return f == null ? null
+                : new RemoteFailure(f.exceptionClass(), f.module(), f.message(), f.traceback(), f.args(), f.kwargs());
     }
 }

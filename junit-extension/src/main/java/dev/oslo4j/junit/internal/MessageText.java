@@ -6,7 +6,7 @@ import dev.oslo4j.junit.RecordedNotification;
 import dev.oslo4j.junit.RecordedReply;
 import dev.oslo4j.junit.RecordedRequest;
 import dev.oslo4j.junit.UnrecognizedMessage;
-import dev.oslo4j.messaging.wire.Failure;
+import dev.oslo4j.junit.RemoteFailure;
 
 /** How a recorded message reads in a failure message: one headline, then its fields, one per line. */
 public final class MessageText {
@@ -88,7 +88,7 @@ public final class MessageText {
     }
 
     /** {@code nova.exception.NoValidHost: message} plus kwargs when there are any. */
-    public static String failure(Failure f) {
+    public static String failure(RemoteFailure f) {
         String text = f.module() + "." + f.exceptionClass() + ": " + f.message();
         return f.kwargs().isEmpty() ? text : text + " " + JsonValues.render(f.kwargs());
     }

@@ -1,5 +1,6 @@
 package dev.oslo4j.messaging.it;
 
+import dev.oslo4j.messaging.TransportInternals;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.driver.IncomingNotification;
@@ -59,11 +60,11 @@ class NotificationDriverIT {
     @Test
     void notificationsWaitInTheirQueueAndAreAckedAfterHandling() throws Exception {
         NotificationAddress info = new NotificationAddress(null, topic, "info");
-        transport.driver().notify(info, message("compute.instance.create.end"), true, 0).get(5, TimeUnit.SECONDS);
+        TransportInternals.driver(transport).notify(info, message("compute.instance.create.end"), true, 0).get(5, TimeUnit.SECONDS);
         Long waiting = broker.channel(ch -> ch.messageCount(topic + ".info"));
         assertThat(waiting).as("the notifier declared the queue").isEqualTo(1);
         ConcurrentLinkedQueue<IncomingNotification> got = new ConcurrentLinkedQueue<>();
-        Listener l = transport.driver().listenForNotifications(List.of(info), null, 0, got::add);
+        Listener l = TransportInternals.driver(transport).listenForNotifications(List.of(info), null, 0, got::add);
         try {
             Await.until(Duration.ofSeconds(5), "the notification arrives", () -> !got.isEmpty());
             IncomingNotification n = got.peek();
@@ -85,7 +86,7 @@ class NotificationDriverIT {
     void requeuedNotificationsAreRedelivered() throws Exception {
         NotificationAddress info = new NotificationAddress(null, topic, "info");
         AtomicInteger deliveries = new AtomicInteger();
-        Listener l = transport.driver().listenForNotifications(List.of(info), null, 0, n -> {
+        Listener l = TransportInternals.driver(transport).listenForNotifications(List.of(info), null, 0, n -> {
             if (deliveries.incrementAndGet() == 1) {
                 n.requeue();
             } else {
@@ -93,7 +94,7 @@ class NotificationDriverIT {
             }
         });
         try {
-            transport.driver().notify(info, message("e"), true, 0).get(5, TimeUnit.SECONDS);
+            TransportInternals.driver(transport).notify(info, message("e"), true, 0).get(5, TimeUnit.SECONDS);
             Await.until(Duration.ofSeconds(5), "redelivery after requeue", () -> deliveries.get() == 2);
         } finally {
             l.close();
@@ -106,17 +107,17 @@ class NotificationDriverIT {
         NotificationAddress error = new NotificationAddress(null, topic, "error");
         ConcurrentLinkedQueue<String> a = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> b = new ConcurrentLinkedQueue<>();
-        Listener la = transport.driver().listenForNotifications(List.of(info, error), "pool-a-" + topic, 0, n -> {
+        Listener la = TransportInternals.driver(transport).listenForNotifications(List.of(info, error), "pool-a-" + topic, 0, n -> {
             a.add(n.message().eventType());
             n.ack();
         });
-        Listener lb = transport.driver().listenForNotifications(List.of(info, error), "pool-b-" + topic, 0, n -> {
+        Listener lb = TransportInternals.driver(transport).listenForNotifications(List.of(info, error), "pool-b-" + topic, 0, n -> {
             b.add(n.message().eventType());
             n.ack();
         });
         try {
-            transport.driver().notify(info, message("v2"), true, 0).get(5, TimeUnit.SECONDS);
-            transport.driver().notify(error, message("v1"), false, 0).get(5, TimeUnit.SECONDS);
+            TransportInternals.driver(transport).notify(info, message("v2"), true, 0).get(5, TimeUnit.SECONDS);
+            TransportInternals.driver(transport).notify(error, message("v1"), false, 0).get(5, TimeUnit.SECONDS);
             Await.until(Duration.ofSeconds(5), "both pools got both", () -> a.size() == 2 && b.size() == 2);
             assertThat(a).containsExactlyInAnyOrder("v1", "v2");
             assertThat(b).containsExactlyInAnyOrder("v1", "v2");
@@ -130,7 +131,7 @@ class NotificationDriverIT {
     void malformedNotificationsAreRejectedAndTheListenerGoesOn() throws Exception {
         NotificationAddress info = new NotificationAddress(null, topic, "info");
         ConcurrentLinkedQueue<String> got = new ConcurrentLinkedQueue<>();
-        Listener l = transport.driver().listenForNotifications(List.of(info), null, 0, n -> {
+        Listener l = TransportInternals.driver(transport).listenForNotifications(List.of(info), null, 0, n -> {
             got.add(n.message().eventType());
             n.ack();
         });
@@ -141,7 +142,7 @@ class NotificationDriverIT {
                 ch.basicPublish(exchange, topic + ".info", null, Envelope.wrap("{}"));
                 return null;
             });
-            transport.driver().notify(info, message("good"), true, 0).get(5, TimeUnit.SECONDS);
+            TransportInternals.driver(transport).notify(info, message("good"), true, 0).get(5, TimeUnit.SECONDS);
             Await.until(Duration.ofSeconds(5), "the good one arrives", () -> got.contains("good"));
             Long left = broker.channel(ch -> ch.messageCount(topic + ".info"));
             assertThat(left).isZero();

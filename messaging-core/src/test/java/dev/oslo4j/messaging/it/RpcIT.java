@@ -1,5 +1,6 @@
 package dev.oslo4j.messaging.it;
 
+import dev.oslo4j.messaging.TransportInternals;
 import dev.oslo4j.messaging.driver.rabbit.RabbitDiagnostics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
@@ -156,7 +157,7 @@ class RpcIT {
         server("s1", new Service("s1"));
         RpcClient c = client();
         assertThat(c.call(Map.of(), "whoami", Map.of(), String.class)).isEqualTo("s1");
-        String replyQueue = RabbitDiagnostics.replyQueueName(transport.driver());
+        String replyQueue = RabbitDiagnostics.replyQueueName(TransportInternals.driver(transport));
         broker.channel(ch -> ch.queueDelete(replyQueue));
         broker.channel(ch -> ch.queueDelete(topic));
         Await.until(Duration.ofSeconds(10), "calls work again", () -> {
@@ -174,7 +175,7 @@ class RpcIT {
         server("s1", new Service("s1"));
         client().cast(Map.of(), "record", Map.of("note", "hello"));
         Await.until(Duration.ofSeconds(5), "the cast is processed", () -> RECORDED.contains("s1:hello"));
-        String replyQueue = RabbitDiagnostics.replyQueueName(transport.driver());
+        String replyQueue = RabbitDiagnostics.replyQueueName(TransportInternals.driver(transport));
         assertThat(replyQueue).as("a cast needs no reply queue").isNull();
     }
 

@@ -36,7 +36,7 @@ public final class Oslo4jHealth {
             s.consumerProblem().ifPresent(p -> append(problems, "RPC server consumer: " + p));
         });
         servers.flatMap(Oslo4jServers::notificationListener).ifPresent(l -> {
-            details.put("notificationListener", l.addresses().size() + " queue binding(s)");
+            details.put("notificationListener", l.bindingCount() + " queue binding(s)");
             l.consumerProblem().ifPresent(p -> append(problems, "notification listener consumer: " + p));
         });
         if (problems.length() > 0) {

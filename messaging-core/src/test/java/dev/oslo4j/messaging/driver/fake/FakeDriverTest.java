@@ -1,5 +1,6 @@
 package dev.oslo4j.messaging.driver.fake;
 
+import dev.oslo4j.messaging.TransportInternals;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.InvalidTransportURL;
 import dev.oslo4j.messaging.MessagingTimeout;
@@ -112,7 +113,7 @@ class FakeDriverTest {
     @Test
     void openingFakeJustWorksAndTheSchemeErrorListsTheDrivers() {
         try (Transport t = Transport.open("fake://")) {
-            assertThat(t.driver().controlExchange()).isEqualTo("openstack");
+            assertThat(TransportInternals.driver(t).controlExchange()).isEqualTo("openstack");
         }
         assertThatThrownBy(() -> Transport.open("zmq://h/")).isInstanceOf(InvalidTransportURL.class)
                 .hasMessageContaining("'zmq'").hasMessageContaining("fake://").hasMessageContaining("rabbit://");
