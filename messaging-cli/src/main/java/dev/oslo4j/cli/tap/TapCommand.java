@@ -52,8 +52,9 @@ public final class TapCommand implements Callable<Integer> {
     UrlOption url;
 
     @Option(names = "--exchange", paramLabel = "E",
-            description = "Control exchange of the calls, casts and notifications shown (default: openstack).")
-    String exchange = "openstack";
+            description = "Control exchange of the calls, casts and notifications shown (default: "
+                    + "[DEFAULT] control_exchange of the --config-file files, else openstack).")
+    String exchange;
 
     @Option(names = "--topic", paramLabel = "PATTERN",
             description = "AMQP topic pattern of the routing keys shown: * one word, # any (default: #).")
@@ -95,6 +96,9 @@ public final class TapCommand implements Callable<Integer> {
             throw CliFailure.usage("--count must be at least 1, not " + count);
         }
         Duration timeout = timeoutSeconds == null ? null : Seconds.positive(timeoutSeconds, "--timeout");
+        if (exchange == null) {
+            exchange = url.config().options().controlExchange();
+        }
         TapDecoder decoder;
         try {
             decoder = new TapDecoder(exchange, topic);
@@ -201,7 +205,7 @@ public final class TapCommand implements Callable<Integer> {
         try {
             return RawBroker.forUrl(transportUrl).connectNamed("oslo4j-tap");
         } catch (IOException | TimeoutException e) {
-            throw new CliFailure(ExitCodes.FAILED, "cannot connect to " + transportUrl.effectiveHosts().get(0)
+            throw new CliFailure(ExitCodes.USAGE, "cannot connect to " + transportUrl.effectiveHosts().get(0)
                     .address() + ": " + e.getMessage(), e);
         }
     }

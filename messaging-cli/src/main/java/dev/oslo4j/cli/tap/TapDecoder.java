@@ -58,7 +58,7 @@ final class TapDecoder {
         try {
             byte[] raw = compression == null ? body : Compression.decompress(compression.toString(), body);
             inner = Envelope.unwrap(raw);
-        } catch (MalformedMessage e) {
+        } catch (MalformedMessage | RuntimeException e) {
             return reply && !everyTopic ? null : malformed(exchangeName, routingKey, e.getMessage());
         }
         try {
@@ -72,7 +72,8 @@ final class TapDecoder {
                 return reply(routingKey, ReplyMessages.decode(inner), publishedNanos);
             }
             return malformed(exchangeName, routingKey, "neither an RPC request, a reply nor a notification");
-        } catch (MalformedMessage e) {
+        } catch (MalformedMessage | RuntimeException e) {
+            // A message the codecs reject is shown as such; it never stops the tap.
             return malformed(exchangeName, routingKey, e.getMessage());
         }
     }
