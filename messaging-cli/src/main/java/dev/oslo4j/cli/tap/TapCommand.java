@@ -11,12 +11,11 @@ import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.StopSignal;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.cli.options.HelpOption;
-import dev.oslo4j.cli.options.Seconds;
+import dev.oslo4j.cli.options.CountTimeoutOptions;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.TransportURL;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -70,11 +69,8 @@ public final class TapCommand implements Callable<Integer> {
     @Option(names = "--no-firehose", description = "Do not use the firehose: bind to the topic exchange only.")
     boolean noFirehose;
 
-    @Option(names = "--count", paramLabel = "N", description = "Exit after N lines.")
-    Integer count;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Exit after this long.")
-    Double timeoutSeconds;
+    @Mixin
+    CountTimeoutOptions limits;
 
     @Spec
     CommandSpec spec;
@@ -92,10 +88,8 @@ public final class TapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count != null && count < 1) {
-            throw CliFailure.usage("--count must be at least 1, not " + count);
-        }
-        Duration timeout = timeoutSeconds == null ? null : Seconds.positive(timeoutSeconds, "--timeout");
+        limits.check();
+        Integer count = limits.count();
         if (exchange == null) {
             exchange = url.config().options().controlExchange();
         }
@@ -151,10 +145,10 @@ public final class TapCommand implements Callable<Integer> {
                                     + "no fanout casts)")
                     + ", topics '" + topic + "'");
             err.flush();
-            boolean stopped = timeout == null ? awaitForever(done) : done.await(timeout);
+            boolean fellShort = limits.awaitFellShort(done, printed::get);
             done.stop();
-            if (!stopped && count != null && printed.get() < count) {
-                err.println("oslo4j tap: timed out after " + timeoutSeconds + " s with " + printed.get() + " of "
+            if (fellShort) {
+                err.println("oslo4j tap: timed out after " + limits.timeoutSeconds() + " s with " + printed.get() + " of "
                         + count + " lines");
                 err.flush();
                 return ExitCodes.TIMEOUT;
@@ -238,10 +232,5 @@ public final class TapCommand implements Callable<Integer> {
             return new Published(String.valueOf(h.getOrDefault("exchange_name", "")), key,
                     original instanceof Map<?, ?> o ? header((Map<String, Object>) o) : null);
         }
-    }
-
-    private static boolean awaitForever(StopSignal done) throws InterruptedException {
-        done.await();
-        return true;
     }
 }
