@@ -49,7 +49,11 @@ final class TapDecoder {
     Map<String, Object> decode(String exchangeName, String routingKey, Object compression, byte[] body,
             long publishedNanos) {
         boolean fanout = exchangeName.endsWith(FANOUT_SUFFIX);
-        boolean reply = exchangeName.isEmpty() || exchangeName.startsWith("reply_");
+        // Replies go through the default exchange to reply_* queues; other default-exchange traffic is not oslo's.
+        boolean reply = exchangeName.isEmpty() ? routingKey.startsWith("reply_") : exchangeName.startsWith("reply_");
+        if (exchangeName.isEmpty() && !reply) {
+            return null;
+        }
         String topic = fanout ? exchangeName.substring(0, exchangeName.length() - FANOUT_SUFFIX.length()) : routingKey;
         if (!reply && !pattern.matches(topic) || !fanout && !reply && !exchangeName.equals(exchange)) {
             return null;

@@ -46,6 +46,12 @@ class TapDecoderTest {
     }
 
     @Test
+    void otherDefaultExchangeTrafficIsNotShown() {
+        assertThat(new TapDecoder("openstack", "#").decode("", "some_app_queue", null,
+                "not json".getBytes(StandardCharsets.UTF_8), 0)).isNull();
+    }
+
+    @Test
     void aMalformedMessageIsShownNotFatal() {
         Map<String, Object> event = new TapDecoder("openstack", "#").decode("openstack", "compute", null,
                 "{\"oslo.version\": \"2.0\", \"oslo.message\": 5}".getBytes(StandardCharsets.UTF_8), 0);
