@@ -58,6 +58,7 @@ final class RabbitDriver implements Driver {
     private final Publisher publisher;
     private final ReplySender replySender;
     private final ScheduledThreadPoolExecutor timer;
+    private final CallDeadlines deadlines;
     private final ExecutorService consumerThreads;
     private final ReplyQueue replyQueue;
     private final ConnectionState connectionState = new ConnectionState();
@@ -87,9 +88,8 @@ final class RabbitDriver implements Driver {
         ThreadFactory threads = daemonThreads("oslo4j-amqp");
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("oslo4j-timer"));
         timer.setRemoveOnCancelPolicy(true);
-        // A task due within a second always heads the timer queue, so scheduling a call's (later) timeout
-        // never has to wake the timer thread: one wake-up per second instead of one per call.
-        timer.scheduleWithFixedDelay(() -> { }, 1, 1, TimeUnit.SECONDS);
+        // call timeouts never share a thread with work that waits on the broker (re-sends, re-declarations, acks)
+        this.deadlines = new CallDeadlines(daemonThreads("oslo4j-timer-deadlines"));
         this.consumerThreads = new DirectExecutor();
         try {
             this.connector = new RabbitConnector(config, options, consumerThreads, threads);
@@ -101,11 +101,12 @@ final class RabbitDriver implements Driver {
             this.publisher = new Publisher(pool, publishConnection, timer);
             this.replySender = new ReplySender(publisher, properties, options.directMandatoryFlag(),
                     options.kombuMissingConsumerRetryTimeout().toNanos(), timer);
-            this.replyQueue = new ReplyQueue(topology, options.rabbitQosPrefetchCount(), timer);
+            this.replyQueue = new ReplyQueue(topology, options.rabbitQosPrefetchCount(), timer, deadlines.scheduler());
             publishConnection.start();
             publishConnection.addRecovery(c -> nonDurableExchanges.clear());
         } catch (IOException | RuntimeException e) {
             timer.shutdownNow();
+            deadlines.close();
             consumerThreads.shutdownNow();
             throw e instanceof RuntimeException re ? re : new MessageDeliveryFailure(e.getMessage(), e);
         }
@@ -284,6 +285,7 @@ final class RabbitDriver implements Driver {
         }
         publishConnection.close();
         timer.shutdownNow();
+        deadlines.close();
         consumerThreads.shutdownNow();
     }
 

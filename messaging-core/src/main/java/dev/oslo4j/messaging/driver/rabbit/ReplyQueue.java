@@ -34,15 +34,21 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
     private final Topology topology;
     private final int prefetch;
     private final ScheduledExecutorService timer;
+    private final ScheduledExecutorService deadlines;
     private final ConcurrentHashMap<String, PendingCall> waiters = new ConcurrentHashMap<>();
     private volatile Channel channel;
     private volatile boolean closed;
 
-    ReplyQueue(Topology topology, int prefetch, ScheduledExecutorService timer) {
+    /**
+     * @param timer     runs re-declarations, which wait on the broker
+     * @param deadlines runs the calls' timeouts only ({@link CallDeadlines}), so no broker operation delays them
+     */
+    ReplyQueue(Topology topology, int prefetch, ScheduledExecutorService timer, ScheduledExecutorService deadlines) {
         this.name = topology.newReplyQueue();
         this.topology = topology;
         this.prefetch = prefetch;
         this.timer = timer;
+        this.deadlines = deadlines;
     }
 
     String name() {
@@ -53,7 +59,7 @@ final class ReplyQueue implements ConnectionSupervisor.Recovery {
     PendingCall register(String msgId, long timeoutNanos, long monitorNanos) {
         PendingCall call = new PendingCall(msgId, timeoutNanos, monitorNanos);
         waiters.put(msgId, call);
-        call.startTimers(timer, () -> waiters.remove(msgId, call));
+        call.startTimers(deadlines, () -> waiters.remove(msgId, call));
         return call;
     }
 
