@@ -2,7 +2,7 @@
 
     OSLO4J_TEST_CONFIG='{"url": ..., "exchange": ..., "topic": ..., "requests": [...]}' python3 rpc_client.py
 
-Each request is {"method": M, "args": {...}, "cast": bool, "namespace": N, "version": V, "server": S,
+Each request is {"method": M, "args": {...}, "cast": bool, "fanout": bool (casts), "namespace": N, "version": V, "server": S,
 "context": {...}}. Prints READY, then one JSON line per request: {"result": R} or {"error": {"class", "module",
 "message"}} (casts: {"result": null} once sent); then waits for stdin to close.
 """
@@ -24,7 +24,7 @@ def main():
     sys.stdout.flush()
     for request in config["requests"]:
         prepared = client.prepare(namespace=request.get("namespace"), version=request.get("version"),
-                                  server=request.get("server"))
+                                  server=request.get("server"), fanout=request.get("fanout", False))
         ctxt = request.get("context", {})
         try:
             if request.get("cast"):

@@ -6,6 +6,7 @@ import dev.oslo4j.cli.demo.DemoCommand;
 import dev.oslo4j.cli.notify.ListenCommand;
 import dev.oslo4j.cli.notify.NotifyCommand;
 import dev.oslo4j.cli.serve.ServeCommand;
+import dev.oslo4j.cli.tap.TapCommand;
 import dev.oslo4j.messaging.MessagingException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 ok, 1 failed (remote error, refused message, failed test), "
                 + "2 timeout, 3 bad usage or configuration."},
         subcommands = {DemoCommand.class, BrokerCommand.class, CallCommand.class, CastCommand.class, NotifyCommand.class,
-                ListenCommand.class, ServeCommand.class, BenchCommand.class,
+                ListenCommand.class, TapCommand.class, ServeCommand.class, BenchCommand.class,
                 ConformanceCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oslo4j.cli.notify.ListenCommand;
 import dev.oslo4j.cli.serve.ServeCommand;
+import dev.oslo4j.cli.tap.TapCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -31,6 +32,9 @@ final class BackgroundCommand implements AutoCloseable {
                 }
                 if (type == ListenCommand.class) {
                     return type.cast(new ListenCommand(stop));
+                }
+                if (type == TapCommand.class) {
+                    return type.cast(new TapCommand(stop));
                 }
                 if (type == BrokerCommand.class) {
                     return type.cast(new BrokerCommand(stop));

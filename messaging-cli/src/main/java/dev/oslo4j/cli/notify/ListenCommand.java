@@ -1,18 +1,16 @@
 package dev.oslo4j.cli.notify;
 
-import dev.oslo4j.cli.CliFailure;
 import dev.oslo4j.cli.ExitCodes;
 import dev.oslo4j.cli.JsonOutput;
 import dev.oslo4j.cli.StopSignal;
 import dev.oslo4j.cli.options.ExchangeOption;
 import dev.oslo4j.cli.options.HelpOption;
-import dev.oslo4j.cli.options.Seconds;
+import dev.oslo4j.cli.options.CountTimeoutOptions;
 import dev.oslo4j.cli.options.UrlOption;
 import dev.oslo4j.messaging.NotificationListener;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,11 +51,8 @@ public final class ListenCommand implements Callable<Integer> {
     @Option(names = "--pool", paramLabel = "P", description = "Listener pool: a queue of its own named P.")
     String pool;
 
-    @Option(names = "--count", paramLabel = "N", description = "Exit after N notifications.")
-    Integer count;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", description = "Exit after this long.")
-    Double timeoutSeconds;
+    @Mixin
+    CountTimeoutOptions limits;
 
     @Spec
     CommandSpec spec;
@@ -76,10 +71,8 @@ public final class ListenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (count != null && count < 1) {
-            throw CliFailure.usage("--count must be at least 1, not " + count);
-        }
-        Duration timeout = timeoutSeconds == null ? null : Seconds.positive(timeoutSeconds, "--timeout");
+        limits.check();
+        Integer count = limits.count();
         PrintWriter out = spec.commandLine().getOut();
         StopSignal done = stop != null ? stop : StopSignal.onInterruptOrTerminate();
         PrintingEndpoint endpoint = new PrintingEndpoint(line -> JsonOutput.print(out, line), count, done);
@@ -101,19 +94,14 @@ public final class ListenCommand implements Callable<Integer> {
                     + String.join("', '", topics) + "'"
                     + (pool == null ? "" : " in pool '" + pool + "'") + " (every priority)");
             err.flush();
-            boolean stopped = timeout == null ? awaitForever(done) : done.await(timeout);
-            if (!stopped && count != null && endpoint.printed() < count) {
-                err.println("oslo4j listen: timed out after " + timeoutSeconds + " s with " + endpoint.printed()
+            if (limits.awaitFellShort(done, endpoint::printed)) {
+                err.println("oslo4j listen: timed out after " + limits.timeoutSeconds() + " s with "
+                        + endpoint.printed()
                         + " of " + count + " notifications");
                 err.flush();
                 return ExitCodes.TIMEOUT;
             }
             return ExitCodes.OK;
         }
-    }
-
-    private static boolean awaitForever(StopSignal done) throws InterruptedException {
-        done.await();
-        return true;
     }
 }

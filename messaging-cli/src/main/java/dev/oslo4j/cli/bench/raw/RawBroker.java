@@ -87,6 +87,11 @@ public final class RawBroker {
         return factory.newConnection("oslo4j-bench-raw-" + role);
     }
 
+    /** A bare-client connection named {@code name} (in the management UI), for tools other than the bench. */
+    public Connection connectNamed(String name) throws IOException, TimeoutException {
+        return factory.newConnection(name);
+    }
+
     /** A name no other run (or other user of a shared broker) has, for queues and exchanges of one run. */
     public static String uniqueName(String prefix) {
         return "oslo4j-bench-" + prefix + "-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
