@@ -148,8 +148,13 @@ class RabbitMqClusterTest {
             throws Exception {
         AtomicLong closedAt = new AtomicLong();
         Connection sentinel = cluster.connectionFactory(victim, d.vhost).newConnection("oslo4j-cluster-sentinel");
-        try (Connection raw = cluster.connectionFactory(survivor, d.vhost).newConnection("oslo4j-cluster-probe")) {
-            RawProbe probe = new RawProbe(raw.createChannel());
+        java.util.List<Connection> probeConnections = new java.util.ArrayList<>();
+        try (AutoCloseable closeProbes = () -> probeConnections.forEach(Connection::abort)) {
+            RawProbe probe = new RawProbe(() -> {
+                Connection raw = cluster.connectionFactory(survivor, d.vhost).newConnection("oslo4j-cluster-probe");
+                probeConnections.add(raw);
+                return raw.createChannel();
+            });
             sentinel.addShutdownListener(cause -> closedAt.compareAndSet(0, System.nanoTime()));
             // A thread of its own: stop_app takes seconds, and the library uses CompletableFuture's default executor.
             CompletableFuture<Void> stop = new CompletableFuture<>();

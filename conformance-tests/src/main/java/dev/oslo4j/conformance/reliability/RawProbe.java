@@ -28,21 +28,48 @@ final class RawProbe {
     /** The event type of the probe's notifications. */
     static final String EVENT_TYPE = "reliability.probe";
 
-    private final Channel channel;
+    /** Opens the channel the probe publishes on; called again when the broker closed the previous one. */
+    @FunctionalInterface
+    interface ChannelSource {
+        Channel open() throws IOException, java.util.concurrent.TimeoutException;
+    }
+
+    private final ChannelSource source;
+    private Channel channel;
 
     RawProbe(Channel channel) {
-        this.channel = channel;
+        this(() -> channel);
+    }
+
+    /**
+     * A probe that opens a new channel whenever the broker closed its current one: on a cluster, a publish to a
+     * quorum queue whose leader is moving can end the probe's own connection (541), which says nothing about the
+     * consumers being probed.
+     */
+    RawProbe(ChannelSource source) {
+        this.source = source;
+    }
+
+    private Channel channel() throws IOException {
+        if (channel == null || !channel.isOpen()) {
+            try {
+                channel = source.open();
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IOException("the probe's channel could not be opened", e);
+            }
+        }
+        return channel;
     }
 
     void cast(String queue, String marker) throws IOException {
-        channel.basicPublish("", queue, JSON, RpcMessages.encodeCast(
+        channel().basicPublish("", queue, JSON, RpcMessages.encodeCast(
                 new RpcRequest("mark", Map.of("marker", marker), null, null, Map.of()), Ids.hex32()));
     }
 
     void notify(String queue, String marker) throws IOException {
         NotificationMessage m = new NotificationMessage(Ids.uuid36(), "probe", EVENT_TYPE, "INFO",
                 Map.of("marker", marker), "2024-01-01 00:00:00.000000", Map.of());
-        channel.basicPublish("", queue, JSON, NotificationMessages.encode(m, Ids.hex32(), true));
+        channel().basicPublish("", queue, JSON, NotificationMessages.encode(m, Ids.hex32(), true));
     }
 
     /**

@@ -24,6 +24,7 @@ final class LostAcks {
     private Set<String> suspects = Set.of();
     private Set<String> sinceReplacement = Set.of();
     private int recoveryLeft;
+    private boolean opened;
 
     LostAcks(int prefetch) {
         this.capacity = Math.max(MIN_CAPACITY, Math.min(prefetch, 65_536));
@@ -45,6 +46,18 @@ final class LostAcks {
                 sinceReplacement = Set.of();
             }
         }
+    }
+
+    /**
+     * The consumer (re)opened its channel: the first one replaces nothing (no fault, oslo's 16-id window alone
+     * applies); every later one is a {@link #channelReplaced() replacement}.
+     */
+    synchronized void channelOpened() {
+        if (!opened) {
+            opened = true;
+            return;
+        }
+        channelReplaced();
     }
 
     /** A new channel replaces the old one: what was acknowledged on the old one may come back. */

@@ -77,7 +77,7 @@ final class RabbitNotificationListener extends ConsumerChannel {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
-        lostAcks.channelReplaced();
+        lostAcks.channelOpened();
         acks = new AckCoalescer(ch, prefetch, ACK_DELAY_MS, timer);
         Consumer consumer = new Consumer(ch, acks);
         List<String> tags = new ArrayList<>();

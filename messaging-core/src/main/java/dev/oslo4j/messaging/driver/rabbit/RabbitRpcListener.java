@@ -77,7 +77,7 @@ final class RabbitRpcListener extends ConsumerChannel {
         if (prefetch > 0) {
             ch.basicQos(prefetch);
         }
-        lostAcks.channelReplaced();
+        lostAcks.channelOpened();
         Consumer consumer = new Consumer(ch, false);
         Map<String, Object> fanoutArgs = topology.streamFanout()
                 ? Topology.streamConsumerArgs(nextStreamOffset) : topology.consumerArgs();

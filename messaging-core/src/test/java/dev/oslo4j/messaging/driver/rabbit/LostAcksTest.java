@@ -63,4 +63,14 @@ class LostAcksTest {
 
         assertThat(lost.alreadyProcessed("a")).isTrue();
     }
+
+    @Test
+    void aConsumersFirstChannelIsNoFault() {
+        LostAcks lost = new LostAcks(16);
+        lost.channelOpened();
+        lost.acked("a");
+        assertThat(lost.alreadyProcessed("a")).as("no fault: oslo's 16-id window decides, not this").isFalse();
+        lost.channelOpened(); // the second channel replaces the first
+        assertThat(lost.alreadyProcessed("a")).as("acknowledged on the lost channel").isTrue();
+    }
 }
