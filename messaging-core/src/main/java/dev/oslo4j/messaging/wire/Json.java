@@ -84,6 +84,13 @@ public final class Json {
         }
     }
 
+    /** Parses {@code length} UTF-8 JSON bytes of {@code utf8} from {@code offset} (tolerating NaN/Infinity). */
+    public static JsonNode parse(byte[] utf8, int offset, int length) throws IOException {
+        try (JsonParser p = MAPPER.getFactory().createParser(utf8, offset, length)) {
+            return MAPPER.readTree(p);
+        }
+    }
+
     /** Python escapes DEL (0x7f) too; everything else matches Jackson's standard escapes. */
     private static final class PythonEscapes extends CharacterEscapes {
         private final int[] ascii;

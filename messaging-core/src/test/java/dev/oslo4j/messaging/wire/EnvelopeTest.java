@@ -136,4 +136,55 @@ class EnvelopeTest {
         assertThatThrownBy(() -> VersionRule.isCompatible("1.0", "abc")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> VersionRule.isCompatible("1.0", "1.x")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    /** The two ways unwrap reads a 2.0 envelope must agree with each other and with a plain two-step parse. */
+    @Test
+    void fastAndGeneralEnvelopeReadingsAgree() throws Exception {
+        String[] inners = {
+                "{}",
+                "{\"a\": 1}",
+                "{\"s\": \"quote \\\" backslash \\\\ slash /\", \"n\": [1, 2.5, null, true]}",
+                "{\"u\": \"caf\\u00e9 \\ud83d\\ude00 tab\\t nl\\n\"}",
+                "{\"big\": \"" + "x".repeat(100_000) + "\"}",
+        };
+        for (String inner : inners) {
+            byte[] ours = InnerWriter.enveloped(g -> {
+                g.writeFieldName("wrapped");
+                g.writeTree(Json.parse(inner));
+            });
+            JsonNode expected = Json.parse(Json.parse(ours).get(Envelope.MESSAGE_KEY).textValue());
+            assertThat(Envelope.OurLayout.innerOf(ours)).as("our own layout takes the fast path").isNotNull();
+            assertThat(Envelope.unwrap(ours)).isEqualTo(expected);
+            // the same envelope in another layout (no spaces, reversed keys, escaped solidus) takes the general path
+            String text = Json.parse(ours).get(Envelope.MESSAGE_KEY).textValue();
+            String other = "{\"oslo.message\":" + Json.mapper().writeValueAsString(text).replace("/", "\\/")
+                    + ",\"oslo.version\":\"2.0\"}";
+            assertThat(Envelope.OurLayout.innerOf(b(other))).isNull();
+            assertThat(Envelope.unwrap(b(other))).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void fastPathLeavesEverythingUnusualToTheGeneralPath() throws Exception {
+        String prefix = "{\"oslo.version\": \"2.0\", \"oslo.message\": \"";
+        // an escaped non-ASCII character in the outer string: decoded by the general path
+        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{\\\"k\\\": \\\"\\u00e9\\\"}\"}"))).isNull();
+        assertThat(Envelope.unwrap(b(prefix + "{\\\"k\\\": \\\"\\u00e9\\\"}\"}")).get("k").textValue())
+                .isEqualTo("\u00e9");
+        // trailing content after the envelope, raw control characters, a truncated string
+        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{}\", \"x\": 1}"))).isNull();
+        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{\u0001}\"}"))).isNull();
+        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{}"))).isNull();
+        assertThatThrownBy(() -> Envelope.unwrap(b(prefix + "{\u0001}\"}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("body is not valid JSON");
+        // a later duplicate key wins, as in Python's json.loads
+        JsonNode dup = Envelope.unwrap(b("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{}\", "
+                + "\"oslo.message\": \"{\\\"b\\\": 2}\"}"));
+        assertThat(dup.get("b").intValue()).isEqualTo(2);
+        assertThatThrownBy(() -> Envelope.unwrap(b("{\"oslo.version\": \"2.0\", \"oslo.message\": \"{}\", "
+                + "\"oslo.message\": 3}"))).isInstanceOf(MalformedMessage.class).hasMessageContaining("not a string");
+        // an inner text holding a NUL escape is a JSON error, not a UTF-16 guess
+        assertThatThrownBy(() -> Envelope.unwrap(b(prefix.replace(" ", "") + "\\u0000{}\"}")))
+                .isInstanceOf(MalformedMessage.class).hasMessageContaining("'oslo.message' is not valid JSON");
+    }
 }
