@@ -54,6 +54,11 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
                     "%s / %s: %.2fx the rate%s%n", oslo4j.name(), baseline.name(), ratio, inFlights)));
         }
         for (RunResult result : results) {
+            result.resources().ifPresent(use -> out.append(String.format(Locale.ROOT,
+                    "%s: %.1f us CPU and %.2f context switches per message in this JVM (JIT compiler threads excluded)%n",
+                    result.name(), use.cpuMicrosPerMessage(), use.contextSwitchesPerMessage())));
+        }
+        for (RunResult result : results) {
             result.firstError().ifPresent(error ->
                     out.append(result.name()).append(" first error: ").append(error).append(System.lineSeparator()));
         }
@@ -93,6 +98,9 @@ public record BenchReport(BenchPattern pattern, String broker, LoadSpec spec, Li
             entry.put("aborted", result.aborted());
             entry.put("in_flight", result.inFlight());
             entry.put("in_flight_note", result.inFlightNote().orElse(null));
+            entry.put("cpu_us_per_msg", result.resources().map(ResourceUse::cpuMicrosPerMessage).orElse(null));
+            entry.put("context_switches_per_msg", result.resources()
+                    .map(ResourceUse::contextSwitchesPerMessage).orElse(null));
             entries.add(entry);
         }
         json.put("results", entries);

@@ -61,9 +61,11 @@ public final class LoadRunner {
         }
         Phase measured = new Phase(workload, spec.messages(), warmup.succeeded.get(), () -> false);
         progress.begin(workload.name(), spec.messages(), measured.issued::get);
+        ResourceUse.Reading before = ResourceUse.read();
         measured.execute();
+        ResourceUse.Reading after = ResourceUse.read();
         progress.end();
-        return measured.result(workload.name(), System.nanoTime() - measured.startNanos);
+        return measured.result(workload.name(), System.nanoTime() - measured.startNanos, before, after);
     }
 
     /** One pass of {@code count} operations over all threads, and more while {@code extendWhile} says so. */
@@ -238,11 +240,17 @@ public final class LoadRunner {
         }
 
         RunResult result(String name, long elapsedNanos) {
+            return result(name, elapsedNanos, null, null);
+        }
+
+        RunResult result(String name, long elapsedNanos, ResourceUse.Reading before, ResourceUse.Reading after) {
             Histogram all = new Histogram(3);
             histograms.forEach(all::add);
+            Optional<ResourceUse> resources = before == null ? Optional.empty()
+                    : before.until(after, succeeded.get());
             return new RunResult(name, succeeded.get(), failed.get(), Duration.ofNanos(elapsedNanos),
                     LatencySummary.of(all), Optional.ofNullable(firstError.get()), aborted(), spec.inFlight(),
-                    Optional.empty());
+                    Optional.empty(), resources);
         }
     }
 

@@ -66,7 +66,16 @@ abstract class PatternBench implements Callable<Integer> {
             throws Exception {
         List<RunResult> results = new ArrayList<>();
         for (Contender contender : contenders) {
-            results.add(contender.run(load, progress));
+            try {
+                results.add(contender.run(load, progress));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                // one contender that cannot run (Python past its deadline, a refused connection) is that
+                // contender's error, reported with the others' figures: a sweep goes on to its next point
+                progress.end();
+                results.add(RunResult.failed(contender.name(), load, e));
+            }
         }
         return new BenchReport(pattern(), broker.description(), load, results);
     }

@@ -13,9 +13,18 @@ import java.util.Optional;
  * @param aborted whether the run stopped early (too many errors)
  * @param inFlight operations each client thread kept outstanding
  * @param inFlightNote why this contender ran with another in-flight than asked (Python's API blocks)
+ * @param resources what the measured phase cost this JVM per message (contenders run in this JVM only)
  */
 public record RunResult(String name, long completed, long errors, Duration elapsed, LatencySummary latency,
-        Optional<String> firstError, boolean aborted, int inFlight, Optional<String> inFlightNote) {
+        Optional<String> firstError, boolean aborted, int inFlight, Optional<String> inFlightNote,
+        Optional<ResourceUse> resources) {
+
+    /** A run with its in-flight note and no resource figures (a contender in another process). */
+    public RunResult(String name, long completed, long errors, Duration elapsed, LatencySummary latency,
+            Optional<String> firstError, boolean aborted, int inFlight, Optional<String> inFlightNote) {
+        this(name, completed, errors, elapsed, latency, firstError, aborted, inFlight, inFlightNote,
+                Optional.empty());
+    }
 
     /** A run with one operation outstanding per thread. */
     public RunResult(String name, long completed, long errors, Duration elapsed, LatencySummary latency,
@@ -23,10 +32,17 @@ public record RunResult(String name, long completed, long errors, Duration elaps
         this(name, completed, errors, elapsed, latency, firstError, aborted, 1, Optional.empty());
     }
 
+    /** A contender that could not run at all: every message counts as an error, the reason is its first error. */
+    public static RunResult failed(String name, LoadSpec spec, Exception why) {
+        String message = why.getMessage();
+        return new RunResult(name, 0, spec.messages(), Duration.ZERO, new LatencySummary(0, 0, 0, 0, 0),
+                Optional.of(why.getClass().getSimpleName() + (message == null ? "" : ": " + message)), true);
+    }
+
     /** This result, saying that it ran with {@code inFlight} outstanding per thread, and why. */
     public RunResult withInFlight(int inFlight, String why) {
         return new RunResult(name, completed, errors, elapsed, latency, firstError, aborted, inFlight,
-                Optional.of(why));
+                Optional.of(why), resources);
     }
 
     /** Completed operations per second. */

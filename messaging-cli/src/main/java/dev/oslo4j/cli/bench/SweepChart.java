@@ -82,6 +82,9 @@ public final class SweepChart {
             for (int i = 0; i < report.points().size(); i++) {
                 RunResult r = report.points().get(i).results().get(c);
                 double x = report.sweep().values().get(i);
+                if (r.completed() == 0) {
+                    continue; // a point where this contender could not run: a gap in its line, not a zero on a log axis
+                }
                 rate.add(x, r.rate());
                 p99.add(x, Math.max(r.latency().p99(), 0.001));
             }

@@ -54,4 +54,19 @@ class BenchReportTest {
         assertThat(results.get(2)).containsEntry("in_flight_note", "its API blocks per message");
         assertThat(results.get(0)).containsEntry("in_flight_note", null);
     }
+
+    @Test
+    void inProcessContendersReportWhatTheyCostTheJvmPerMessage() {
+        RunResult oslo4j = new RunResult("oslo4j", 1000, 0, Duration.ofSeconds(1), LATENCY, Optional.empty(), false,
+                1, Optional.empty(), Optional.of(new ResourceUse(31.5, 1.5)));
+        BenchReport report = new BenchReport(BenchPattern.NOTIFY, "embedded", spec(1),
+                List.of(oslo4j, result("python oslo.messaging", 100, 1)));
+
+        assertThat(report.text()).contains("oslo4j: 31.5 us CPU and 1.50 context switches per message in this JVM")
+                .doesNotContain("python oslo.messaging: 0");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> results = (List<Map<String, Object>>) report.json().get("results");
+        assertThat(results.get(0)).containsEntry("cpu_us_per_msg", 31.5).containsEntry("context_switches_per_msg", 1.5);
+        assertThat(results.get(1)).containsEntry("cpu_us_per_msg", null);
+    }
 }

@@ -64,6 +64,27 @@ class SweepTest {
         assertThat(text).contains("<svg").contains("raw amqp-client").contains("client threads");
     }
 
+    @Test
+    void aContenderThatCouldNotRunLeavesAGapNotAnAbortedSweep(@TempDir Path dir) throws Exception {
+        Sweep sweep = Sweep.parse("payload-bytes=100,1048576");
+        List<LoadSpec> loads = sweep.loads(BASE);
+        RunResult pythonFailed = RunResult.failed("python oslo.messaging", loads.get(1),
+                new java.io.IOException("python3 did not finish within 30 s"));
+        SweepReport report = new SweepReport(sweep, List.of(
+                new BenchReport(BenchPattern.RPC_CAST, "embedded", loads.get(0),
+                        List.of(result("oslo4j", 1000, 2), result("python oslo.messaging", 500, 3))),
+                new BenchReport(BenchPattern.RPC_CAST, "embedded", loads.get(1),
+                        List.of(result("oslo4j", 40, 20), pythonFailed))));
+
+        assertThat(report.errors()).isEqualTo(BASE.messages());
+        assertThat(report.text())
+                .contains("python oslo.messaging first error: IOException: python3 did not finish within 30 s")
+                .containsPattern("\\n\\s+1048576\\s+40\\s+20\\.000\\s+0\\s+0\\.000\\s+-\\R");
+        Path png = dir.resolve("gap.png");
+        SweepChart.write(report, png);
+        assertThat(Files.size(png)).isPositive();
+    }
+
     private static SweepReport report() {
         Sweep sweep = Sweep.parse("threads=1,8");
         List<LoadSpec> loads = sweep.loads(BASE);
