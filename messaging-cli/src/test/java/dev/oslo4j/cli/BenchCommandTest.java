@@ -154,4 +154,24 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("Missing pattern");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"one", "jdk-pool"})
+    void receiversRunOnTheChosenExecutorAndTheRunSaysWhatItCostPerMessage(String executor) {
+        String url = TestEnvironment.broker(TestEnvironment.EMBEDDED);
+        CliRun run = CliRun.of("bench", "notify", "--url", url, "--messages", "300", "--warmup", "0",
+                "--in-flight", "8", "--receiver-executor", executor);
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).containsPattern("(?m)^oslo4j +\\d+ .* 0$")
+                .containsPattern("(?m)^oslo4j: \\d+\\.\\d us CPU and \\d+\\.\\d\\d context switches per message");
+    }
+
+    @Test
+    void anUnknownReceiverExecutorIsBadUsage() {
+        CliRun run = CliRun.of("bench", "rpc-cast", "--receiver-executor", "fibers");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--receiver-executor: unknown choice 'fibers'; use pool, one, jdk-pool or virtual");
+    }
 }

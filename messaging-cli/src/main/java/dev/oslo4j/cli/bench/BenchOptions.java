@@ -82,6 +82,12 @@ public final class BenchOptions {
             description = "With --sweep: draw rate and p99 against the swept value for every contender into FILE "
                     + "(.png or .svg).")
     java.nio.file.Path plot;
+    @Option(names = "--receiver-executor", paramLabel = "pool|one|jdk-pool|virtual", defaultValue = "pool",
+            description = "How oslo4j's RPC server or notification listener runs endpoints: its own pool (default), "
+                    + "one thread, a JDK ThreadPoolExecutor of the same size, or a virtual thread per message (Java "
+                    + "21+); with the per-message CPU and context switches, what each costs.")
+    String receiverExecutor;
+
     @Option(names = "--observe", description = "Also run oslo4j with a Micrometer ObservationRegistry (a metrics "
             + "handler, as a Spring Boot application has) on its transports, to show what observations cost.")
     boolean observe;
@@ -106,6 +112,11 @@ public final class BenchOptions {
     /** The baselines asked for, each once, in the order given. */
     public Set<Baseline> baselines() {
         return new LinkedHashSet<>(baselines);
+    }
+
+    /** {@code --receiver-executor}; a bad one is a usage error. */
+    public ReceiverExecutor receiverExecutor() {
+        return ReceiverExecutor.parse(receiverExecutor);
     }
 
     /** The sweep asked for, or null; a bad one is a usage error. */

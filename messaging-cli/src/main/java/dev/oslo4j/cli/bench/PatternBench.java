@@ -105,10 +105,12 @@ abstract class PatternBench implements Callable<Integer> {
 
     private List<Contender> contenders(BrokerChoice broker) {
         List<Contender> contenders = new ArrayList<>();
-        contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw()));
+        ReceiverExecutor receivers = options.receiverExecutor();
+        contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw(),
+                receivers));
         if (options.observe()) {
             contenders.add(OsloWorkloads.observedContender(pattern(), broker.transportUrl(), options.timeout(),
-                    broker.raw()));
+                    broker.raw(), receivers));
         }
         for (BenchOptions.Baseline baseline : options.baselines()) {
             contenders.add(switch (baseline) {

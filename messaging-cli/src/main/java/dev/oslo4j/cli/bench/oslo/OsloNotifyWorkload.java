@@ -8,6 +8,8 @@ import dev.oslo4j.cli.bench.Workload;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationListener;
+import dev.oslo4j.cli.bench.ReceiverExecutor;
+import java.util.concurrent.ExecutorService;
 import dev.oslo4j.messaging.Notifier;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
@@ -24,26 +26,34 @@ final class OsloNotifyWorkload implements Workload {
     private final Transport listenerTransport;
     private final Transport notifierTransport;
     private final NotificationListener listener;
+    /** The application-style executor of {@code --receiver-executor jdk-pool|virtual}, or null. */
+    private final ExecutorService listenerExecutor;
     private final Notifier notifier;
     private final Map<String, Object> payload;
     private final Duration timeout;
     private final ProcessedCounter processed = new ProcessedCounter();
 
-    OsloNotifyWorkload(TransportOpener opener, String url, BenchTopology topology, LoadSpec spec, Duration timeout) {
+    OsloNotifyWorkload(TransportOpener opener, String url, BenchTopology topology, LoadSpec spec, Duration timeout,
+                       ReceiverExecutor receivers) {
         this.timeout = timeout;
         this.payload = Map.of("payload", Payloads.text(spec.payloadBytes()));
         MessagingOptions options = MessagingOptions.builder().controlExchange(topology.exchange()).build();
+        int poolSize = options.executorThreadPoolSize();
+        // no thread runs before the first task: nothing to shut down if opening the transport fails
+        this.listenerExecutor = receivers.newExecutor(poolSize);
         this.listenerTransport = opener.open(url, options);
         try {
-            this.listener = NotificationListener.builder(listenerTransport)
+            NotificationListener.Builder builder = NotificationListener.builder(listenerTransport)
                     .target(Target.topic(topology.topic()))
-                    .endpoint(new Counter(processed))
-                    .build().start();
+                    .endpoint(new Counter(processed));
+            this.listener = (listenerExecutor != null ? builder.executor(listenerExecutor)
+                    : builder.executorThreads(receivers.threads(poolSize))).build().start();
             this.notifierTransport = opener.open(url, options);
             this.notifier = Notifier.builder(notifierTransport).publisherId("bench").driver("messagingv2")
                     .topics(topology.topic()).build();
         } catch (RuntimeException e) {
             listenerTransport.close();
+            OsloRpcWorkload.shutDown(listenerExecutor);
             throw e;
         }
     }
@@ -77,6 +87,7 @@ final class OsloNotifyWorkload implements Workload {
             listener.close();
         } finally {
             listenerTransport.close();
+            OsloRpcWorkload.shutDown(listenerExecutor);
         }
     }
 

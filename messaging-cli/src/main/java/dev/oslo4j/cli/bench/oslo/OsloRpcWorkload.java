@@ -9,6 +9,8 @@ import dev.oslo4j.cli.bench.Workload;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
+import dev.oslo4j.cli.bench.ReceiverExecutor;
+import java.util.concurrent.ExecutorService;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import java.time.Duration;
@@ -23,28 +25,34 @@ final class OsloRpcWorkload implements Workload {
     private final Transport serverTransport;
     private final Transport clientTransport;
     private final RpcServer server;
+    /** The application-style executor of {@code --receiver-executor jdk-pool|virtual}, or null. */
+    private final ExecutorService serverExecutor;
     private final RpcClient client;
     private final Map<String, Object> args;
     private final ProcessedCounter processed = new ProcessedCounter();
 
     OsloRpcWorkload(TransportOpener opener, BenchPattern pattern, String url, BenchTopology topology, LoadSpec spec,
-                    Duration timeout) {
+                    Duration timeout, ReceiverExecutor receivers) {
         this.pattern = pattern;
         this.args = Map.of("payload", Payloads.text(spec.payloadBytes()));
+        int poolSize = Math.max(8, spec.threads());
+        // no thread runs before the first task: nothing to shut down if opening the transport fails
+        this.serverExecutor = receivers.newExecutor(poolSize);
         this.serverTransport = opener.open(url, MessagingOptions.defaults());
         try {
-            this.server = RpcServer.builder(serverTransport,
+            RpcServer.Builder builder = RpcServer.builder(serverTransport,
                             Target.builder().exchange(topology.exchange()).topic(topology.topic())
                                     .server(topology.server()).build())
-                    .endpoint(new BenchEndpoint(processed))
-                    .executorThreads(Math.max(8, spec.threads()))
-                    .build().start();
+                    .endpoint(new BenchEndpoint(processed));
+            this.server = (serverExecutor != null ? builder.executor(serverExecutor)
+                    : builder.executorThreads(receivers.threads(poolSize))).build().start();
             this.clientTransport = opener.open(url, MessagingOptions.defaults());
             this.client = RpcClient.builder(clientTransport,
                             Target.builder().exchange(topology.exchange()).topic(topology.topic()).build())
                     .timeout(timeout).build();
         } catch (RuntimeException e) {
             serverTransport.close();
+            shutDown(serverExecutor);
             throw e;
         }
     }
@@ -82,6 +90,13 @@ final class OsloRpcWorkload implements Workload {
             server.close();
         } finally {
             serverTransport.close();
+            shutDown(serverExecutor);
+        }
+    }
+
+    static void shutDown(ExecutorService executor) {
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }

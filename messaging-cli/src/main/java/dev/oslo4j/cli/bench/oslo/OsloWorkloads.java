@@ -1,6 +1,7 @@
 package dev.oslo4j.cli.bench.oslo;
 
 import dev.oslo4j.cli.bench.BenchPattern;
+import dev.oslo4j.cli.bench.ReceiverExecutor;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.Contender;
 import dev.oslo4j.cli.bench.Workload;
@@ -17,22 +18,24 @@ public final class OsloWorkloads {
      * and topic, deleted afterwards through {@code cleanup} (topic queues are not auto-delete, and the broker
      * may be a shared RabbitMQ).
      */
-    public static Contender contender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup) {
-        return contender("oslo4j", TransportOpener.PLAIN, pattern, url, timeout, cleanup);
+    public static Contender contender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup,
+                                      ReceiverExecutor receivers) {
+        return contender("oslo4j", TransportOpener.PLAIN, pattern, url, timeout, cleanup, receivers);
     }
 
     /** oslo4j with an ObservationRegistry (metrics handler) on its transports: {@code bench --observe}. */
-    public static Contender observedContender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup) {
-        return contender("oslo4j observed", TransportOpener.observed(), pattern, url, timeout, cleanup);
+    public static Contender observedContender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup,
+                                              ReceiverExecutor receivers) {
+        return contender("oslo4j observed", TransportOpener.observed(), pattern, url, timeout, cleanup, receivers);
     }
 
     private static Contender contender(String name, TransportOpener opener, BenchPattern pattern, String url,
-                                       Duration timeout, RawBroker cleanup) {
+                                       Duration timeout, RawBroker cleanup, ReceiverExecutor receivers) {
         return Contender.of(name, spec -> {
             BenchTopology topology = BenchTopology.fresh("oslo4j");
             Workload workload = pattern == BenchPattern.NOTIFY
-                    ? new OsloNotifyWorkload(opener, url, topology, spec, timeout)
-                    : new OsloRpcWorkload(opener, pattern, url, topology, spec, timeout);
+                    ? new OsloNotifyWorkload(opener, url, topology, spec, timeout, receivers)
+                    : new OsloRpcWorkload(opener, pattern, url, topology, spec, timeout, receivers);
             return new CleaningWorkload(name, workload, () -> topology.delete(cleanup));
         });
     }
