@@ -22,6 +22,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /** {@link EmbeddedBroker#leaseVirtualHost()}: every test sees an empty broker, and only its own. */
 class LeaseTest {
@@ -49,7 +50,7 @@ class LeaseTest {
             chA.queueDeclare("same-name", false, false, false, null);
             chB.queueDeclare("same-name", false, false, false, null);
             chA.basicPublish("", "same-name", null, "for a".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "a got it", () -> chA.queueDeclarePassive("same-name").getMessageCount() == 1);
+            Await.until(Duration.ofSeconds(5), "a got it", () -> chA.queueDeclarePassive("same-name").getMessageCount() == 1);
             assertThat(chB.queueDeclarePassive("same-name").getMessageCount()).isZero();
         }
     }

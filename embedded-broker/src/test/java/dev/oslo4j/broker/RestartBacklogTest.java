@@ -14,6 +14,7 @@ import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /** A restart keeps what is still queued, and nothing that was acknowledged before it, however long the backlog. */
 class RestartBacklogTest {
@@ -47,7 +48,7 @@ class RestartBacklogTest {
                 GetResponse r = channel.basicGet("backlog", false);
                 channel.basicAck(r.getEnvelope().getDeliveryTag(), false);
             }
-            Amqp.await(Duration.ofSeconds(10), "acks settled",
+            Await.until(Duration.ofSeconds(10), "acks settled",
                     () -> channel.queueDeclarePassive("backlog").getMessageCount() == PUBLISHED - ACKED);
         }
 

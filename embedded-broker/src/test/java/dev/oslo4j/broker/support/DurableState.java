@@ -1,5 +1,7 @@
 package dev.oslo4j.broker.support;
 
+import dev.oslo4j.testsupport.Await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -43,7 +45,7 @@ public final class DurableState {
         assertThat(new String(channel.basicGet("durable-q", true).getBody())).isEqualTo("persistent");
         channel.exchangeDeclarePassive("durable-x");
         channel.basicPublish("durable-x", "a.c", null, "again".getBytes());
-        Amqp.await(Duration.ofSeconds(5), "routed through the recovered binding",
+        Await.until(Duration.ofSeconds(5), "routed through the recovered binding",
                 () -> channel.queueDeclarePassive("durable-q").getMessageCount() == 1);
         assertThat(channelErrorOf(connection, c -> c.queueDeclarePassive("transient-q"))).isEqualTo(404);
         assertThat(channelErrorOf(connection, c -> c.exchangeDeclarePassive("transient-x"))).isEqualTo(404);
