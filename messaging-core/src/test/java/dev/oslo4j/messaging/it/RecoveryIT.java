@@ -1,5 +1,6 @@
 package dev.oslo4j.messaging.it;
 
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.BrokerConnectionError;
 import dev.oslo4j.messaging.MessageDeliveryFailure;
 import dev.oslo4j.messaging.MessagingException;

@@ -1,5 +1,6 @@
 package dev.oslo4j.messaging.it;
 
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.TransportInternals;
 import dev.oslo4j.messaging.driver.rabbit.RabbitDiagnostics;
 import com.fasterxml.jackson.databind.JsonNode;
