@@ -161,11 +161,18 @@ public final class PythonProcess<E> implements AutoCloseable {
         return ended;
     }
 
-    /** The exit code once the process ended within {@code wait}, else empty. */
+    /**
+     * The exit code once the process ended within {@code wait} (then its output has been read to the end, so
+     * {@link #events()} and {@link #stderrTail()} are complete), else empty.
+     */
     public Optional<Integer> exitCode(Duration wait) {
         try {
-            return process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue())
-                    : Optional.empty();
+            if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                return Optional.empty();
+            }
+            stdoutReader.join(1_000);
+            stderrReader.join(1_000);
+            return Optional.of(process.exitValue());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
