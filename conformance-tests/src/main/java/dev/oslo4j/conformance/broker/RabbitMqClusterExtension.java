@@ -1,5 +1,6 @@
 package dev.oslo4j.conformance.broker;
 
+import dev.oslo4j.testsupport.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,11 +65,11 @@ public final class RabbitMqClusterExtension implements BeforeAllCallback, Parame
      * or a failure when RabbitMQ is required.
      */
     private static RuntimeException unavailable(String reason) {
-        if (BrokerTargets.rabbitMqRequired()) {
-            return new IllegalStateException(reason + "; " + BrokerTargets.REQUIRE_RABBITMQ_ENV + "=1 requires it");
+        if (Requirements.rabbitMqRequired()) {
+            return new IllegalStateException(reason + "; " + Requirements.REQUIRE_RABBITMQ_ENV + "=1 requires it");
         }
         System.err.println("oslo4j conformance: " + headline(reason) + "; the RabbitMQ cluster tests are skipped ("
-                + BrokerTargets.REQUIRE_RABBITMQ_ENV + "=1 fails instead)");
+                + Requirements.REQUIRE_RABBITMQ_ENV + "=1 fails instead)");
         return new TestAbortedException(reason);
     }
 

@@ -1,6 +1,6 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;

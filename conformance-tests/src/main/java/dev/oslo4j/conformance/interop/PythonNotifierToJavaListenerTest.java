@@ -1,6 +1,6 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;

@@ -1,6 +1,6 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationEndpoint;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 

@@ -14,7 +14,7 @@ import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.GetResponse;
 
 import dev.oslo4j.conformance.broker.AmqpErrors;
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.RabbitMqCluster;
 import dev.oslo4j.conformance.broker.RabbitMqCluster.Node;
 import dev.oslo4j.messaging.MessagingOptions;

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.rabbitmq.client.Connection;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingException;

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 import dev.oslo4j.broker.EmbeddedBroker;
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.BrokerConnectionError;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.NotificationListener;

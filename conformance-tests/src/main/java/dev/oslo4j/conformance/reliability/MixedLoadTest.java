@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Assumptions;
 
 import dev.oslo4j.broker.VirtualHostStatistics;
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;

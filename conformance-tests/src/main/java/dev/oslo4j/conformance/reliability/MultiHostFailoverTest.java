@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.broker.VirtualHostStatistics;
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.MessagingException;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.NotificationListener;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.oslo4j.broker.VirtualHostStatistics;
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;

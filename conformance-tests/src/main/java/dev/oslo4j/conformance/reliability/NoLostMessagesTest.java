@@ -9,7 +9,7 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;

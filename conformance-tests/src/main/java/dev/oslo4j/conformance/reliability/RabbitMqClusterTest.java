@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.conformance.broker.RabbitMqCluster;
 import dev.oslo4j.conformance.broker.RabbitMqCluster.Node;
 import dev.oslo4j.conformance.broker.RabbitMqCluster.QueueReplicas;

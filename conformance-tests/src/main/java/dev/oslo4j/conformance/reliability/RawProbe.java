@@ -7,7 +7,7 @@ import java.util.Map;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.wire.Ids;
 import dev.oslo4j.messaging.wire.NotificationMessage;
 import dev.oslo4j.messaging.wire.NotificationMessages;
