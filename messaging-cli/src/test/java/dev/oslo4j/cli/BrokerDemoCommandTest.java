@@ -1,5 +1,6 @@
 package dev.oslo4j.cli;
 
+import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,7 +60,7 @@ class BrokerDemoCommandTest {
 
     @Test
     void demoRunsOnAGivenBroker() {
-        String url = TestEnvironment.rabbitMq();
+        String url = Requirements.requireRabbitMq();
         CliRun run = CliRun.of("demo", "--url", url);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();

@@ -1,9 +1,9 @@
 package dev.oslo4j.cli.bench;
 
+import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oslo4j.messaging.TransportURL;
-import dev.oslo4j.cli.TestEnvironment;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.cli.bench.raw.RawPublishConsume;
 import dev.oslo4j.cli.bench.raw.RawRequestReply;
@@ -18,7 +18,7 @@ class RawBaselinesTest {
 
     @BeforeEach
     void broker() throws Exception {
-        broker = RawBroker.forUrl(TransportURL.parse(TestEnvironment.rabbitMq()));
+        broker = RawBroker.forUrl(TransportURL.parse(Requirements.requireRabbitMq()));
     }
 
     private static LoadSpec spec(int threads) {
