@@ -29,8 +29,6 @@ public final class Requirements {
     public static final String RABBITMQ_URL_ENV = "OSLO4J_RABBITMQ_URL";
     /** The Python interpreter of the interop peers (default {@value #DEFAULT_PYTHON}). */
     public static final String PYTHON_ENV = "OSLO4J_PYTHON";
-    public static final String DEFAULT_RABBITMQ_URL = "rabbit://guest:guest@127.0.0.1:5672/";
-    public static final String DEFAULT_PYTHON = "/usr/bin/python3";
 
     private static final Map<String, String> PYTHON_PROBES = new ConcurrentHashMap<>();
 
@@ -50,11 +48,17 @@ public final class Requirements {
         return isSet(System.getenv(REQUIRE_PYTHON_ENV));
     }
 
+    /** The shared RabbitMQ of the test machines (and of CI). */
+    public static final String DEFAULT_RABBITMQ_URL = "rabbit://guest:guest@127.0.0.1:5672/";
+
     /** {@value #RABBITMQ_URL_ENV}, else {@value #DEFAULT_RABBITMQ_URL}. */
     public static String rabbitMqUrl() {
         String url = System.getenv(RABBITMQ_URL_ENV);
         return url == null || url.isBlank() ? DEFAULT_RABBITMQ_URL : url.trim();
     }
+
+    /** Debian's interpreter, which has python3-oslo.messaging. */
+    public static final String DEFAULT_PYTHON = "/usr/bin/python3";
 
     /** {@value #PYTHON_ENV}, else {@value #DEFAULT_PYTHON}. */
     public static Path python() {
