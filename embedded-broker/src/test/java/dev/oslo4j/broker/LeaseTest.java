@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,16 +27,12 @@ import dev.oslo4j.testsupport.Await;
 /** {@link EmbeddedBroker#leaseVirtualHost()}: every test sees an empty broker, and only its own. */
 class LeaseTest {
 
+    @AutoClose
     private static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @Test

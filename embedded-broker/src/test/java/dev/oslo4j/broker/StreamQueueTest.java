@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +31,7 @@ import dev.oslo4j.testsupport.Await;
 class StreamQueueTest {
 
     private static final Map<String, Object> STREAM = Map.of("x-queue-type", "stream");
+    @AutoClose
     private static EmbeddedBroker broker;
     private VirtualHostLease lease;
     private Connection connection;
@@ -38,11 +39,6 @@ class StreamQueueTest {
     @BeforeAll
     static void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @BeforeEach
