@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +22,12 @@ class RestartBacklogTest {
     private static final int PUBLISHED = 5_000;
     private static final int ACKED = 2_000;
 
+    @AutoClose
     private EmbeddedBroker broker;
 
     @BeforeEach
     void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
     }
 
     @Test

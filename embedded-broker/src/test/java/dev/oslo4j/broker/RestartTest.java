@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +17,18 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.oslo4j.broker.support.Amqp;
-import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.broker.support.DurableState;
+import dev.oslo4j.testsupport.Await;
 
 /** {@link EmbeddedBroker#restart()} behaves like a RabbitMQ node restart. */
 class RestartTest {
 
+    @AutoClose
     private EmbeddedBroker broker;
 
     @BeforeEach
     void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
     }
 
     @Test

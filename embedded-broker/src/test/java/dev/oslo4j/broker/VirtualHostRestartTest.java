@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +21,8 @@ import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import dev.oslo4j.broker.support.Amqp;
-import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.broker.support.DurableState;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * {@link EmbeddedBroker#restartVirtualHost(String)} looks like a RabbitMQ node restart to the clients of that
@@ -30,6 +30,7 @@ import dev.oslo4j.broker.support.DurableState;
  */
 class VirtualHostRestartTest {
 
+    @AutoClose
     private EmbeddedBroker broker;
 
     @BeforeEach
@@ -37,11 +38,6 @@ class VirtualHostRestartTest {
         broker = EmbeddedBroker.start();
         broker.createVirtualHost("restarted");
         broker.createVirtualHost("bystander");
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
     }
 
     @Test
