@@ -1,6 +1,5 @@
 package dev.oslo4j.cli;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.oslo4j.testsupport.Requirements;
 
 /** {@code oslo4j bench}: real (small) runs print the summary shapes; bad options are usage errors. */
 class BenchCommandTest {

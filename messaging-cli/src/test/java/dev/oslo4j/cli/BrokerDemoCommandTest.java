@@ -1,11 +1,12 @@
 package dev.oslo4j.cli;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+
+import dev.oslo4j.testsupport.Requirements;
 
 /** {@code oslo4j broker} in-process, and {@code oslo4j demo} on the embedded broker and on RabbitMQ. */
 class BrokerDemoCommandTest {

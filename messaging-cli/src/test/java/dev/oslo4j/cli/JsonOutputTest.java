@@ -1,6 +1,5 @@
 package dev.oslo4j.cli;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+
+import dev.oslo4j.testsupport.Requirements;
 
 /** The CLI's JSON lines are laid out exactly as Python's {@code json.dumps} (default arguments) writes them. */
 class JsonOutputTest {

@@ -1,12 +1,12 @@
 package dev.oslo4j.cli;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Requirements;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -2,12 +2,13 @@ package dev.oslo4j.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oslo4j.testsupport.PythonProcess;
-import dev.oslo4j.testsupport.Requirements;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import dev.oslo4j.testsupport.PythonProcess;
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * A Python oslo.messaging peer script from the test resources ({@code /python/*.py}): config in the environment

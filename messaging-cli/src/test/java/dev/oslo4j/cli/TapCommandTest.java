@@ -1,6 +1,5 @@
 package dev.oslo4j.cli;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Requirements;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

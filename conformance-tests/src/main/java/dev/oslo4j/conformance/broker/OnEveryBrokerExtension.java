@@ -1,6 +1,5 @@
 package dev.oslo4j.conformance.broker;
 
-import dev.oslo4j.testsupport.Requirements;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.oslo4j.broker.EmbeddedBroker;
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * Turns an {@link OnEveryBroker} method into one invocation per broker. The shared embedded broker lives

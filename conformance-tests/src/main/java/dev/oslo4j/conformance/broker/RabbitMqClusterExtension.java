@@ -1,6 +1,5 @@
 package dev.oslo4j.conformance.broker;
 
-import dev.oslo4j.testsupport.Requirements;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
+
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * A test class annotated {@code @ExtendWith(RabbitMqClusterExtension.class)} gets a {@link RabbitMqCluster}

@@ -1,12 +1,12 @@
 package dev.oslo4j.conformance.python;
 
-import dev.oslo4j.testsupport.PythonProcess;
-import dev.oslo4j.testsupport.Requirements;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
+import dev.oslo4j.testsupport.PythonProcess;
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * Whether the Python interpreter with oslo.messaging is usable, probed once per JVM.

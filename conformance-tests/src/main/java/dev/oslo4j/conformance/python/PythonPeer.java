@@ -3,8 +3,6 @@ package dev.oslo4j.conformance.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.oslo4j.testsupport.PythonProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -13,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import dev.oslo4j.testsupport.PythonProcess;
 
 /**
  * One running Python oslo.messaging peer process ({@code oslo_peer.py ROLE}), driven by JSON

@@ -1,7 +1,5 @@
 package dev.oslo4j.broker.support;
 
-import dev.oslo4j.testsupport.Await;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +11,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
+
+import dev.oslo4j.testsupport.Await;
 
 /**
  * The durable-versus-transient scenario every kind of restart must pass, as on a RabbitMQ node restart: durable

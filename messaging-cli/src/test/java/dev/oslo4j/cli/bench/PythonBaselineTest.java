@@ -1,6 +1,5 @@
 package dev.oslo4j.cli.bench;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +10,7 @@ import dev.oslo4j.cli.bench.raw.RawBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

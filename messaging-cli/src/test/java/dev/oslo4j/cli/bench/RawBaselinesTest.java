@@ -1,12 +1,12 @@
 package dev.oslo4j.cli.bench;
 
-import dev.oslo4j.testsupport.Requirements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oslo4j.messaging.TransportURL;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.cli.bench.raw.RawPublishConsume;
 import dev.oslo4j.cli.bench.raw.RawRequestReply;
+import dev.oslo4j.testsupport.Requirements;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.it;
 
-import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.TransportInternals;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.Transport;
@@ -9,6 +8,7 @@ import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
 import dev.oslo4j.messaging.wire.Envelope;
 import dev.oslo4j.messaging.wire.NotificationMessage;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

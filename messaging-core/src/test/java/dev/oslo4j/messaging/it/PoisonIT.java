@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.it;
 
-import dev.oslo4j.testsupport.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.GetResponse;
@@ -12,6 +11,7 @@ import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.wire.Envelope;
 import dev.oslo4j.messaging.wire.Failure;
 import dev.oslo4j.messaging.wire.Ids;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

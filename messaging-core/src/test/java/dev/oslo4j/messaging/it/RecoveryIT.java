@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.it;
 
-import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.BrokerConnectionError;
 import dev.oslo4j.messaging.MessageDeliveryFailure;
 import dev.oslo4j.messaging.MessagingException;
@@ -9,6 +8,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.it;
 
-import dev.oslo4j.testsupport.Await;
 import dev.oslo4j.messaging.TransportInternals;
 import dev.oslo4j.messaging.driver.rabbit.RabbitDiagnostics;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import dev.oslo4j.messaging.RpcVersionCapError;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.wire.Envelope;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

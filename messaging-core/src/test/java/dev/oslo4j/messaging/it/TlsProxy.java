@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.it;
 
-import dev.oslo4j.testsupport.TestCertificates;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -17,6 +16,8 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.oslo4j.testsupport.TestCertificates;
 
 /** A TLS-terminating loopback proxy in front of a plain AMQP port: a TLS broker for tests. */
 final class TlsProxy implements AutoCloseable {

@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.wire;
 
-import dev.oslo4j.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+
+import dev.oslo4j.testsupport.Requirements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
