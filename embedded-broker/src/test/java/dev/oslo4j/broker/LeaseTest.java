@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,20 +22,17 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /** {@link EmbeddedBroker#leaseVirtualHost()}: every test sees an empty broker, and only its own. */
 class LeaseTest {
 
+    @AutoClose
     private static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @Test
@@ -49,7 +46,7 @@ class LeaseTest {
             chA.queueDeclare("same-name", false, false, false, null);
             chB.queueDeclare("same-name", false, false, false, null);
             chA.basicPublish("", "same-name", null, "for a".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "a got it", () -> chA.queueDeclarePassive("same-name").getMessageCount() == 1);
+            Await.until(Duration.ofSeconds(5), "a got it", () -> chA.queueDeclarePassive("same-name").getMessageCount() == 1);
             assertThat(chB.queueDeclarePassive("same-name").getMessageCount()).isZero();
         }
     }

@@ -24,6 +24,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /** Starting and stopping leaves the JVM as it was: no properties, files or threads behind. */
 class LifecycleTest {
@@ -35,7 +36,7 @@ class LifecycleTest {
             assertThat(properties()).as("while running").isEqualTo(before);
             Connection connection = Amqp.factory(broker).newConnection();
             broker.restart();
-            Amqp.await(Duration.ofSeconds(5), "the restart closed the connection", () -> !connection.isOpen());
+            Await.until(Duration.ofSeconds(5), "the restart closed the connection", () -> !connection.isOpen());
             broker.leaseVirtualHost().close();
         }
         assertThat(properties()).as("after close").isEqualTo(before);
@@ -73,7 +74,7 @@ class LifecycleTest {
         try (EmbeddedBroker broker = EmbeddedBroker.start()) {
             broker.leaseVirtualHost().close();
         }
-        Amqp.await(Duration.ofSeconds(10), "broker threads ended", () -> newThreads(before).isEmpty());
+        Await.until(Duration.ofSeconds(10), "broker threads ended", () -> newThreads(before).isEmpty());
     }
 
     @Test
@@ -85,7 +86,7 @@ class LifecycleTest {
                     .isInstanceOf(EmbeddedBrokerException.class)
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()));
         }
-        Amqp.await(Duration.ofSeconds(10), "no thread of the failed broker is left",
+        Await.until(Duration.ofSeconds(10), "no thread of the failed broker is left",
                 () -> newThreads(before).isEmpty());
         assertThat(properties()).isEqualTo(properties);
     }

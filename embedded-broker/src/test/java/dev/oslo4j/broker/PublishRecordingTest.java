@@ -14,6 +14,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /** {@link EmbeddedBroker#onPublish}: every publish, as sent, with its routing outcome. */
 class PublishRecordingTest {
@@ -40,7 +41,7 @@ class PublishRecordingTest {
             channel.basicPublish("amq.topic", "nobody.listens", false, null, "lost".getBytes());
             channel.waitForConfirmsOrDie(5_000);
 
-            Amqp.await(Duration.ofSeconds(5), "three records", () -> recorded.size() == 3);
+            Await.until(Duration.ofSeconds(5), "three records", () -> recorded.size() == 3);
             PublishedMessage direct = recorded.get(0);
             assertThat(direct.virtualHost()).isEqualTo(lease.name());
             assertThat(direct.exchange()).isEmpty();
@@ -75,7 +76,7 @@ class PublishRecordingTest {
             broker.onPublish("/", recorded::add);
             Channel channel = connection.createChannel();
             channel.basicPublish("", "nobody", null, "x".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "recorded", () -> recorded.size() == 1);
+            Await.until(Duration.ofSeconds(5), "recorded", () -> recorded.size() == 1);
             assertThat(recorded.get(0).virtualHost()).isEqualTo("/");
         }
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +14,7 @@ import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.MessageProperties;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /** A restart keeps what is still queued, and nothing that was acknowledged before it, however long the backlog. */
 class RestartBacklogTest {
@@ -21,16 +22,12 @@ class RestartBacklogTest {
     private static final int PUBLISHED = 5_000;
     private static final int ACKED = 2_000;
 
+    @AutoClose
     private EmbeddedBroker broker;
 
     @BeforeEach
     void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
     }
 
     @Test
@@ -47,7 +44,7 @@ class RestartBacklogTest {
                 GetResponse r = channel.basicGet("backlog", false);
                 channel.basicAck(r.getEnvelope().getDeliveryTag(), false);
             }
-            Amqp.await(Duration.ofSeconds(10), "acks settled",
+            Await.until(Duration.ofSeconds(10), "acks settled",
                     () -> channel.queueDeclarePassive("backlog").getMessageCount() == PUBLISHED - ACKED);
         }
 

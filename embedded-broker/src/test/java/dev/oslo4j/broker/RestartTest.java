@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,20 +18,17 @@ import com.rabbitmq.client.ConnectionFactory;
 
 import dev.oslo4j.broker.support.Amqp;
 import dev.oslo4j.broker.support.DurableState;
+import dev.oslo4j.testsupport.Await;
 
 /** {@link EmbeddedBroker#restart()} behaves like a RabbitMQ node restart. */
 class RestartTest {
 
+    @AutoClose
     private EmbeddedBroker broker;
 
     @BeforeEach
     void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
     }
 
     @Test
@@ -62,7 +59,7 @@ class RestartTest {
 
             broker.restart();
 
-            Amqp.await(Duration.ofSeconds(10), "the client recovered", () -> {
+            Await.until(Duration.ofSeconds(10), "the client recovered", () -> {
                 channel.queueDeclarePassive("recovering");
                 return true;
             });
@@ -84,7 +81,7 @@ class RestartTest {
             assertThat(kept.isOpen()).isTrue();
             Channel channel = leased.createChannel();
             channel.basicPublish("", "nobody", null, "after restart".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "recorded", () -> recorded.size() == 1);
+            Await.until(Duration.ofSeconds(5), "recorded", () -> recorded.size() == 1);
         }
         lease.close();
     }
@@ -96,7 +93,7 @@ class RestartTest {
             Channel channel = connection.createChannel();
             channel.queueDeclare("ttl", false, false, false, null);
             channel.basicPublish("", "ttl", new AMQP.BasicProperties.Builder().expiration("60000").build(), "x".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "relative expiration kept the message",
+            Await.until(Duration.ofSeconds(5), "relative expiration kept the message",
                     () -> channel.queueDeclarePassive("ttl").getMessageCount() == 1);
             assertThat(channel.basicGet("ttl", true).getProps().getExpiration()).isEqualTo("60000");
         }

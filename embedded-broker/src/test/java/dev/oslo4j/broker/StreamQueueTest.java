@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +21,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 
 import dev.oslo4j.broker.support.Amqp;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Stream queues on the embedded broker: a log read from each consumer's own {@code x-stream-offset},
@@ -30,6 +31,7 @@ import dev.oslo4j.broker.support.Amqp;
 class StreamQueueTest {
 
     private static final Map<String, Object> STREAM = Map.of("x-queue-type", "stream");
+    @AutoClose
     private static EmbeddedBroker broker;
     private VirtualHostLease lease;
     private Connection connection;
@@ -37,11 +39,6 @@ class StreamQueueTest {
     @BeforeAll
     static void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @BeforeEach
@@ -85,7 +82,7 @@ class StreamQueueTest {
         }, tag -> { });
         publisher.basicPublish("", "log", null, "new1".getBytes(StandardCharsets.UTF_8));
         publisher.basicPublish("", "log", null, "new2".getBytes(StandardCharsets.UTF_8));
-        Amqp.await(Duration.ofSeconds(10), "both new messages read", () -> got.size() >= 2);
+        Await.until(Duration.ofSeconds(10), "both new messages read", () -> got.size() >= 2);
         assertThat(got).containsExactly("new1@1", "new2@2");
         assertThat(read("first", 3)).as("acked messages stay in the log").containsExactly("old@0", "new1@1", "new2@2");
         assertThat(depth("log")).isEqualTo(3);
@@ -101,7 +98,7 @@ class StreamQueueTest {
         List<String> got = new CopyOnWriteArrayList<>();
         reader.basicConsume("log", false, Map.of("x-stream-offset", 1L), (tag, d) -> got.add(text(d)), tag -> { });
         channel.basicPublish("", "log", null, "m1".getBytes(StandardCharsets.UTF_8));
-        Amqp.await(Duration.ofSeconds(10), "offset 1 read", () -> got.size() == 1);
+        Await.until(Duration.ofSeconds(10), "offset 1 read", () -> got.size() == 1);
         assertThat(got).containsExactly("m1@1");
     }
 
@@ -110,7 +107,7 @@ class StreamQueueTest {
         Channel channel = connection.createChannel();
         channel.queueDeclare("log", true, false, false, Map.of("x-queue-type", "stream", "x-max-age", "1s"));
         channel.basicPublish("", "log", null, "old".getBytes(StandardCharsets.UTF_8));
-        Amqp.await(Duration.ofSeconds(10), "the old message aged out",
+        Await.until(Duration.ofSeconds(10), "the old message aged out",
                 () -> depth("log") == 0);
         channel.basicPublish("", "log", null, "new".getBytes(StandardCharsets.UTF_8));
         assertThat(read("first", 1)).containsExactly("new@1");
@@ -123,7 +120,7 @@ class StreamQueueTest {
         for (String body : List.of("aaaaaa", "bbbbbb", "cccccc")) {
             channel.basicPublish("", "log", null, body.getBytes(StandardCharsets.UTF_8));
         }
-        Amqp.await(Duration.ofSeconds(10), "the oldest dropped", () -> depth("log") == 1);
+        Await.until(Duration.ofSeconds(10), "the oldest dropped", () -> depth("log") == 1);
         assertThat(read("first", 1)).containsExactly("cccccc@2");
     }
 
@@ -148,7 +145,7 @@ class StreamQueueTest {
                 got.add(text(d));
                 channel.basicAck(d.getEnvelope().getDeliveryTag(), false);
             }, tag -> { });
-            Amqp.await(Duration.ofSeconds(10), count + " messages read from " + offset, () -> got.size() >= count);
+            Await.until(Duration.ofSeconds(10), count + " messages read from " + offset, () -> got.size() >= count);
             return got;
         } finally {
             channel.abort();

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +22,7 @@ import com.rabbitmq.client.ShutdownSignalException;
 
 import dev.oslo4j.broker.support.Amqp;
 import dev.oslo4j.broker.support.DurableState;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * {@link EmbeddedBroker#restartVirtualHost(String)} looks like a RabbitMQ node restart to the clients of that
@@ -29,6 +30,7 @@ import dev.oslo4j.broker.support.DurableState;
  */
 class VirtualHostRestartTest {
 
+    @AutoClose
     private EmbeddedBroker broker;
 
     @BeforeEach
@@ -36,11 +38,6 @@ class VirtualHostRestartTest {
         broker = EmbeddedBroker.start();
         broker.createVirtualHost("restarted");
         broker.createVirtualHost("bystander");
-    }
-
-    @AfterEach
-    void stop() {
-        broker.close();
     }
 
     @Test
@@ -73,9 +70,9 @@ class VirtualHostRestartTest {
             broker.restartVirtualHost("restarted");
 
             assertThat(broker.statistics("restarted").connections()).isZero();
-            Amqp.await(Duration.ofSeconds(5), "the client saw its connection closed", () -> !shutdowns.isEmpty());
+            Await.until(Duration.ofSeconds(5), "the client saw its connection closed", () -> !shutdowns.isEmpty());
             assertThat(shutdowns).anySatisfy(message -> assertThat(message).contains("320"));
-            Amqp.await(Duration.ofSeconds(10), "the client recovered", () -> {
+            Await.until(Duration.ofSeconds(10), "the client recovered", () -> {
                 channel.queueDeclarePassive("recovering");
                 return true;
             });
@@ -90,7 +87,7 @@ class VirtualHostRestartTest {
             Channel channel = connection.createChannel();
             channel.queueDeclare("after", false, false, false, null);
             channel.basicPublish("", "after", null, "x".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "the message arrived",
+            Await.until(Duration.ofSeconds(5), "the message arrived",
                     () -> channel.queueDeclarePassive("after").getMessageCount() == 1);
         }
     }
@@ -119,14 +116,14 @@ class VirtualHostRestartTest {
             broker.restartVirtualHost("restarted");
 
             assertThat(broker.statistics("restarted").connections()).isZero();
-            Amqp.await(Duration.ofSeconds(5), "the restarted vhost's client saw its connection closed",
+            Await.until(Duration.ofSeconds(5), "the restarted vhost's client saw its connection closed",
                     () -> !restarted.isOpen());
             assertThat(bystander.isOpen()).isTrue();
             assertThat(channel.isOpen()).isTrue();
             assertThat(consumer.isOpen()).isTrue();
             assertThat(channel.queueDeclarePassive("transient-q").getMessageCount()).isEqualTo(1);
             channel.basicPublish("", "consumed-q", null, "still consuming".getBytes());
-            Amqp.await(Duration.ofSeconds(5), "the bystander's consumer got the message",
+            Await.until(Duration.ofSeconds(5), "the bystander's consumer got the message",
                     () -> consumed.contains("still consuming"));
             assertThat(bystanderShutdowns).isEmpty();
         } finally {
@@ -148,8 +145,8 @@ class VirtualHostRestartTest {
                 channel.queueDeclare("ttl", false, false, false, null);
                 channel.basicPublish("", "ttl", new AMQP.BasicProperties.Builder().expiration("60000").build(),
                         "x".getBytes());
-                Amqp.await(Duration.ofSeconds(5), "recorded", () -> recorded.size() == 1);
-                Amqp.await(Duration.ofSeconds(5), "relative expiration kept the message",
+                Await.until(Duration.ofSeconds(5), "recorded", () -> recorded.size() == 1);
+                Await.until(Duration.ofSeconds(5), "relative expiration kept the message",
                         () -> channel.queueDeclarePassive("ttl").getMessageCount() == 1);
                 assertThat(recorded.get(0).virtualHost()).isEqualTo(lease.name());
             }
@@ -162,7 +159,7 @@ class VirtualHostRestartTest {
         before.createChannel().queueDeclare("durable-default", true, false, false, null);
         broker.restartVirtualHost("/");
         assertThat(broker.statistics("/").connections()).isZero();
-        Amqp.await(Duration.ofSeconds(5), "the client saw its connection closed", () -> !before.isOpen());
+        Await.until(Duration.ofSeconds(5), "the client saw its connection closed", () -> !before.isOpen());
         before.abort();
         try (Connection connection = Amqp.factory(broker).newConnection()) {
             connection.createChannel().queueDeclarePassive("durable-default");

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.oslo4j.testsupport.Requirements;
+
 /** {@code oslo4j bench}: real (small) runs print the summary shapes; bad options are usage errors. */
 class BenchCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -15,7 +17,7 @@ class BenchCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"rpc-call", "rpc-cast"})
     void jsonSummaryComparesOslo4jWithTheRawBaseline(String pattern) throws Exception {
-        String url = TestEnvironment.rabbitMq();
+        String url = Requirements.requireRabbitMq();
         CliRun run = CliRun.of("bench", pattern, "--url", url, "--messages", "300", "--threads", "2",
                 "--exact-warmup", "--payload-bytes", "64", "--baseline", "raw", "--json");
 
@@ -41,8 +43,8 @@ class BenchCommandTest {
 
     @Test
     void textSummaryHasATableAndTheRatioToPython() {
-        String url = TestEnvironment.rabbitMq();
-        TestEnvironment.requirePython();
+        String url = Requirements.requireRabbitMq();
+        Requirements.requirePython();
         CliRun run = CliRun.of("bench", "rpc-call", "--url", url, "--messages", "100", "--warmup", "10",
                 "--exact-warmup", "--baseline", "python");
 
@@ -57,7 +59,7 @@ class BenchCommandTest {
 
     @Test
     void badLoadIsBadUsage() {
-        CliRun run = CliRun.of("bench", "rpc-call", "--url", TestEnvironment.RABBITMQ_URL, "--messages", "0");
+        CliRun run = CliRun.of("bench", "rpc-call", "--url", Requirements.rabbitMqUrl(), "--messages", "0");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--messages must be at least 1");
@@ -96,8 +98,8 @@ class BenchCommandTest {
 
     @Test
     void pythonRunsOneAtATimeAndSaysSoWhenOslo4jPipelines() throws Exception {
-        String url = TestEnvironment.rabbitMq();
-        TestEnvironment.requirePython();
+        String url = Requirements.requireRabbitMq();
+        Requirements.requirePython();
         CliRun run = CliRun.of("bench", "rpc-cast", "--url", url, "--messages", "200", "--warmup", "20",
                 "--exact-warmup", "--in-flight", "8", "--baseline", "python", "--json");
 
@@ -113,7 +115,7 @@ class BenchCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-3", "10001", "many"})
     void badInFlightIsBadUsage(String inFlight) {
-        CliRun run = CliRun.of("bench", "rpc-cast", "--url", TestEnvironment.RABBITMQ_URL, "--in-flight", inFlight);
+        CliRun run = CliRun.of("bench", "rpc-cast", "--url", Requirements.rabbitMqUrl(), "--in-flight", inFlight);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("--in-flight");

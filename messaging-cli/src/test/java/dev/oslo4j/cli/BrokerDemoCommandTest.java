@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+import dev.oslo4j.testsupport.Requirements;
+
 /** {@code oslo4j broker} in-process, and {@code oslo4j demo} on the embedded broker and on RabbitMQ. */
 class BrokerDemoCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,7 +61,7 @@ class BrokerDemoCommandTest {
 
     @Test
     void demoRunsOnAGivenBroker() {
-        String url = TestEnvironment.rabbitMq();
+        String url = Requirements.requireRabbitMq();
         CliRun run = CliRun.of("demo", "--url", url);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();

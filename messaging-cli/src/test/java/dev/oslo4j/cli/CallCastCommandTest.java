@@ -24,7 +24,7 @@ class CallCastCommandTest {
     // One Python server per broker, shared by that broker's tests (a Python start costs about a second).
     private static String url;
     private static BenchTopology topology;
-    private static PythonProcess server;
+    private static PythonPeer server;
 
     @Parameter
     String broker;
@@ -34,7 +34,7 @@ class CallCastCommandTest {
         if (server == null) {
             url = TestEnvironment.broker(broker);
             topology = BenchTopology.fresh("clitest");
-            server = PythonProcess.start("rpc_server.py", Map.of("url", url, "exchange", topology.exchange(),
+            server = PythonPeer.start("rpc_server.py", Map.of("url", url, "exchange", topology.exchange(),
                     "topic", topology.topic(), "server", topology.server()));
         }
     }

@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -22,18 +22,12 @@ import picocli.CommandLine.Model.OptionSpec;
  * broker's confirm (exit 2 past it, as the CLI contract says for timeouts).
  */
 class CastOptionsTest {
+    @AutoClose
     private static EmbeddedBroker broker;
 
     @BeforeAll
     static void startBroker() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
     }
 
     @Test

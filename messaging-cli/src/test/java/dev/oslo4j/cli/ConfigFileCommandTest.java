@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConfigFileCommandTest {
 
+    @AutoClose
     private static EmbeddedBroker broker;
 
     @TempDir
@@ -34,11 +35,6 @@ class ConfigFileCommandTest {
     @BeforeAll
     static void startBroker() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        broker.close();
     }
 
     /** A neutron.conf whose bus is {@code url}: control exchange {@code neutron}, two notification topics. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
+import dev.oslo4j.testsupport.Requirements;
+
 /** The CLI's JSON lines are laid out exactly as Python's {@code json.dumps} (default arguments) writes them. */
 class JsonOutputTest {
 
@@ -46,8 +48,8 @@ class JsonOutputTest {
     /** Python re-dumping what it parsed from our line gives our line back, byte for byte. */
     @Test
     void pythonRoundTripIsTheIdentity() throws Exception {
-        if (!Files.isExecutable(TestEnvironment.PYTHON)) {
-            TestEnvironment.requirePython(); // skips (or fails in CI) with the reason
+        if (!Files.isExecutable(Requirements.python())) {
+            Requirements.requirePython(); // skips (or fails in CI) with the reason
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("floats", Arrays.asList(1e16, 1.5, -0.0, 1e-7, 0.1 + 0.2, 1e300 * 10, Double.NaN, 5e-324));
@@ -56,7 +58,7 @@ class JsonOutputTest {
         doc.put("nested", new ArrayList<>(List.of(Map.of("k", List.of(Map.of())))));
         String line = JsonOutput.line(doc);
 
-        Process python = new ProcessBuilder(TestEnvironment.PYTHON.toString(), "-c",
+        Process python = new ProcessBuilder(Requirements.python().toString(), "-c",
                 "import json,sys; print(json.dumps(json.loads(sys.stdin.read())))").start();
         python.getOutputStream().write(line.getBytes(StandardCharsets.US_ASCII));
         python.getOutputStream().close();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Requirements;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -59,7 +60,7 @@ class LauncherIT {
 
     @Test
     void badUsageExitsThreeWithTheReasonOnStderrOnly() throws Exception {
-        Finished run = run("call", "--url", TestEnvironment.RABBITMQ_URL, "--topic", "t", "echo", "{oops");
+        Finished run = run("call", "--url", Requirements.rabbitMqUrl(), "--topic", "t", "echo", "{oops");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("ARGS_JSON is not valid JSON");
@@ -67,7 +68,7 @@ class LauncherIT {
 
     @Test
     void callTimeoutExitsTwoWithJsonOnStdout() throws Exception {
-        String url = TestEnvironment.rabbitMq();
+        String url = Requirements.requireRabbitMq();
         Finished run = run("call", "--url", url, "--topic", RawBroker.uniqueName("nobody"), "--timeout", "0.5",
                 "echo", "{\"arg\": 1}");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.TIMEOUT);
@@ -76,7 +77,7 @@ class LauncherIT {
 
     @Test
     void serveAnswersThenStopsCleanlyOnSigtermAndSigint() throws Exception {
-        String url = TestEnvironment.rabbitMq();
+        String url = Requirements.requireRabbitMq();
         for (String signal : List.of("TERM", "INT")) {
             BenchTopology topology = BenchTopology.fresh("launcherit");
             Process serve = start("serve", "--url", url, "--topic", topology.topic(), "--server", topology.server(),

@@ -109,7 +109,7 @@ class NotifyListenCommandTest {
     @Test
     void pythonNotificationsAreListedByListen() throws Exception {
         try (BackgroundCommand listen = listen("--count", "2", "--timeout", "60");
-                PythonProcess notifier = PythonProcess.start("notifier.py", Map.of("url", url,
+                PythonPeer notifier = PythonPeer.start("notifier.py", Map.of("url", url,
                         "exchange", topology.exchange(), "topic", topology.topic(), "driver", "messagingv2",
                         "notifications", List.of(
                                 Map.of("priority", "error", "event_type", "volume.attach.error",
@@ -128,7 +128,7 @@ class NotifyListenCommandTest {
 
     @Test
     void notifyReachesAPythonListener() throws Exception {
-        try (PythonProcess listener = PythonProcess.start("listener.py", Map.of("url", url,
+        try (PythonPeer listener = PythonPeer.start("listener.py", Map.of("url", url,
                 "exchange", topology.exchange(), "topic", topology.topic()))) {
             CliRun run = CliRun.of(with("notify", "--publisher-id", "java.host", "critical", "host.down",
                     "{\"host\": \"h\u00f6st\"}"));

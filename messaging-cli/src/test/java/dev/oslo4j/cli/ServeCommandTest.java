@@ -106,7 +106,7 @@ class ServeCommandTest {
                 Map.of("method", "whoami", "namespace", "ns2", "version", "2.0"),
                 Map.of("method", "echo", "version", "2.0", "args", Map.of("arg", 1)),
                 Map.of("method", "record", "cast", true, "args", Map.of("from", "python")));
-        try (PythonProcess client = PythonProcess.start("rpc_client.py", Map.of("url", url,
+        try (PythonPeer client = PythonPeer.start("rpc_client.py", Map.of("url", url,
                 "exchange", topology.exchange(), "topic", topology.topic(), "requests", requests))) {
             assertThat(client.nextJson()).isEqualTo(json("{\"result\": \"hi\"}"));
             assertThat(client.nextJson()).isEqualTo(json("{\"result\": 3}"));

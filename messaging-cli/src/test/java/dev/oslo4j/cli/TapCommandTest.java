@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.oslo4j.cli.bench.BenchTopology;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Requirements;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +53,7 @@ class TapCommandTest {
     @Test
     void onRabbitMqShowsCallsWithTheirReplyCastsFanoutCastsAndNotificationsWhileServicesGetEverything()
             throws Exception {
-        TestEnvironment.rabbitMq();
+        Requirements.requireRabbitMq();
         vhost = "oslo4j-tap-" + UUID.randomUUID().toString().substring(0, 8);
         management("PUT", "vhosts/" + vhost, "{}");
         management("PUT", "permissions/" + vhost + "/guest", "{\"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}");
@@ -130,13 +131,13 @@ class TapCommandTest {
                 Map.of("method", "echo", "args", Map.of("arg", "hi")),
                 Map.of("method", "record", "cast", true, "args", Map.of("n", 1)),
                 Map.of("method", "record", "cast", true, "fanout", true, "args", Map.of("n", 2)));
-        PythonProcess client = PythonProcess.start("rpc_client.py", Map.of("url", url,
+        PythonPeer client = PythonPeer.start("rpc_client.py", Map.of("url", url,
                 "exchange", topology.exchange(), "topic", topology.topic(), "requests", requests));
         started.add(client);
         assertThat(client.nextJson()).isEqualTo(JSON.readTree("{\"result\": \"hi\"}"));
         assertThat(client.nextJson()).isEqualTo(JSON.readTree("{\"result\": null}"));
         assertThat(client.nextJson()).isEqualTo(JSON.readTree("{\"result\": null}"));
-        PythonProcess notifier = PythonProcess.start("notifier.py", Map.of("url", url, "exchange",
+        PythonPeer notifier = PythonPeer.start("notifier.py", Map.of("url", url, "exchange",
                 topology.exchange(), "topic", topology.topic() + "-n", "driver", "messagingv2", "notifications",
                 List.of(Map.of("priority", "info", "event_type", "tap.test.event", "payload", Map.of("k", "v")))));
         started.add(notifier);

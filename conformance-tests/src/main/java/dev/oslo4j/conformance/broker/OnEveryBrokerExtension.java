@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import dev.oslo4j.broker.EmbeddedBroker;
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * Turns an {@link OnEveryBroker} method into one invocation per broker. The shared embedded broker lives
@@ -55,7 +56,7 @@ final class OnEveryBrokerExtension implements TestTemplateInvocationContextProvi
     }
 
     private static Invocation rabbitMq(boolean dedicated) {
-        RabbitMqUnderTest shared = new RabbitMqUnderTest("rabbitmq", TransportUrl.parse(BrokerTargets.rabbitMqUrl()),
+        RabbitMqUnderTest shared = new RabbitMqUnderTest("rabbitmq", TransportUrl.parse(Requirements.rabbitMqUrl()),
                 false, true);
         // A dedicated view is owned (and cleaned up) by the shared one.
         return new Invocation(shared, dedicated ? shared.withDedicatedVirtualHost() : shared);
@@ -115,7 +116,7 @@ final class OnEveryBrokerExtension implements TestTemplateInvocationContextProvi
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
             BrokerTargets.Availability availability = availability(context);
-            if (availability.reachable() || BrokerTargets.rabbitMqRequired()) {
+            if (availability.reachable() || Requirements.rabbitMqRequired()) {
                 return ConditionEvaluationResult.enabled("RabbitMQ reachable or required");
             }
             BrokerTargets.reportSkipOnce(availability.reason());
@@ -126,7 +127,7 @@ final class OnEveryBrokerExtension implements TestTemplateInvocationContextProvi
         public void beforeEach(ExtensionContext context) {
             BrokerTargets.Availability availability = availability(context);
             if (!availability.reachable()) {
-                throw new IllegalStateException(availability.reason() + ", and " + BrokerTargets.REQUIRE_RABBITMQ_ENV
+                throw new IllegalStateException(availability.reason() + ", and " + Requirements.REQUIRE_RABBITMQ_ENV
                         + "=1 requires it");
             }
         }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.ConnectionFactory;
 
 import dev.oslo4j.messaging.wire.Ids;
+import dev.oslo4j.testsupport.ExternalCommand;
+import dev.oslo4j.testsupport.Rabbitmqctl;
 
 /**
  * The 3-node RabbitMQ cluster on loopback that {@code scripts/rabbitmq-cluster} starts next to the shared node:
@@ -195,7 +197,7 @@ public final class RabbitMqCluster implements AutoCloseable {
     }
 
     private static String ctl(Node node, String... args) {
-        return RabbitCtl.onNode(node.name(), CTL_TIMEOUT, args);
+        return Rabbitmqctl.onNode(node.name(), CTL_TIMEOUT, args);
     }
 
     private static JsonNode json(String output) {

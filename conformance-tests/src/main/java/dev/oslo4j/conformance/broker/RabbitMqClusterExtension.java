@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.opentest4j.TestAbortedException;
 
+import dev.oslo4j.testsupport.Requirements;
+
 /**
  * A test class annotated {@code @ExtendWith(RabbitMqClusterExtension.class)} gets a {@link RabbitMqCluster}
  * injected: before its first test {@code scripts/rabbitmq-cluster start} brings up three extra RabbitMQ nodes on
@@ -64,11 +66,11 @@ public final class RabbitMqClusterExtension implements BeforeAllCallback, Parame
      * or a failure when RabbitMQ is required.
      */
     private static RuntimeException unavailable(String reason) {
-        if (BrokerTargets.rabbitMqRequired()) {
-            return new IllegalStateException(reason + "; " + BrokerTargets.REQUIRE_RABBITMQ_ENV + "=1 requires it");
+        if (Requirements.rabbitMqRequired()) {
+            return new IllegalStateException(reason + "; " + Requirements.REQUIRE_RABBITMQ_ENV + "=1 requires it");
         }
         System.err.println("oslo4j conformance: " + headline(reason) + "; the RabbitMQ cluster tests are skipped ("
-                + BrokerTargets.REQUIRE_RABBITMQ_ENV + "=1 fails instead)");
+                + Requirements.REQUIRE_RABBITMQ_ENV + "=1 fails instead)");
         return new TestAbortedException(reason);
     }
 

@@ -1,6 +1,7 @@
 package dev.oslo4j.conformance.broker;
 
 import dev.oslo4j.broker.VirtualHostStatistics;
+import dev.oslo4j.testsupport.Rabbitmqctl;
 
 /**
  * A RabbitMQ reached by URL. On the shared vhost {@code /} tests isolate themselves by unique names; a
@@ -54,7 +55,7 @@ final class RabbitMqUnderTest extends AbstractBrokerUnderTest {
             throw new UnsupportedOperationException("[" + name() + "] drops connections only in a dedicated "
                     + "virtual host of a local RabbitMQ (withDedicatedVirtualHost())");
         }
-        RabbitCtl.closeAllConnections(url.virtualHost());
+        Rabbitmqctl.closeAllConnections(url.virtualHost());
     }
 
     @Override
@@ -68,7 +69,8 @@ final class RabbitMqUnderTest extends AbstractBrokerUnderTest {
             throw new UnsupportedOperationException("[" + name() + "] counts only a dedicated virtual host of a "
                     + "local RabbitMQ (withDedicatedVirtualHost())");
         }
-        return RabbitCtl.statistics(url.virtualHost());
+        Rabbitmqctl.Counts counts = Rabbitmqctl.statistics(url.virtualHost());
+        return new VirtualHostStatistics(counts.connections(), counts.channels(), counts.consumers(), counts.queues());
     }
 
     @Override
@@ -78,10 +80,10 @@ final class RabbitMqUnderTest extends AbstractBrokerUnderTest {
                     + "for a broker given by --url)");
         }
         String vhost = uniqueName("vhost");
-        RabbitCtl.addVirtualHost(vhost, url.user());
+        Rabbitmqctl.addVirtualHost(vhost, url.user());
         RabbitMqUnderTest dedicated = new RabbitMqUnderTest(name(),
                 new TransportUrl(url.user(), url.password(), url.host(), url.port(), vhost, url.tls()), true, true);
-        dedicated.onClose(() -> RabbitCtl.deleteVirtualHost(vhost));
+        dedicated.onClose(() -> Rabbitmqctl.deleteVirtualHost(vhost));
         return owned(dedicated);
     }
 }

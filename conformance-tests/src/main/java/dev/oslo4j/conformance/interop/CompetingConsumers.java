@@ -1,10 +1,11 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.function.IntSupplier;
+
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Proves that consumers of one queue share its messages without depending on when each consumer really

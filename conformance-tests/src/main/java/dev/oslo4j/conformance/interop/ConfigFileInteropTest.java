@@ -1,6 +1,5 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
@@ -23,6 +22,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

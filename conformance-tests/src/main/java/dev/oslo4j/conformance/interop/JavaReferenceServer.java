@@ -1,10 +1,10 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.messaging.RpcRequestInfo;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
@@ -18,6 +17,7 @@ import dev.oslo4j.messaging.NotificationResult;
 import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 

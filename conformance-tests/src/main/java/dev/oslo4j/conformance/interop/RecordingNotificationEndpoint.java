@@ -1,6 +1,5 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationEndpoint;
@@ -8,6 +7,7 @@ import dev.oslo4j.messaging.NotificationMetadata;
 import dev.oslo4j.messaging.NotificationResult;
 import dev.oslo4j.messaging.Priority;
 import dev.oslo4j.messaging.RequestContext;
+import dev.oslo4j.testsupport.Await;
 
 import java.time.Duration;
 import java.util.List;

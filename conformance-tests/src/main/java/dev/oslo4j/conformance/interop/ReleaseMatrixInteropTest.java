@@ -2,7 +2,6 @@ package dev.oslo4j.conformance.interop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.rabbitmq.client.Channel;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
@@ -20,6 +19,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcRequestInfo;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

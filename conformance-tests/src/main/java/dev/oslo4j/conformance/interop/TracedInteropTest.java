@@ -1,6 +1,5 @@
 package dev.oslo4j.conformance.interop;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.python.PeerCommand;
@@ -16,6 +15,7 @@ import dev.oslo4j.messaging.Notifier;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;

@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConfirmListener;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Publisher confirms with mandatory routing, as oslo's reply path uses them: an unroutable mandatory message

@@ -7,9 +7,9 @@ import java.time.Duration;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /** Message counts clients read: RabbitMQ reports messages ready for delivery, not those awaiting an ack. */
 class CountsParityTest {

@@ -6,9 +6,9 @@ import java.time.Duration;
 
 import com.rabbitmq.client.Connection;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /** Exclusive queues die with their connection, whatever their other flags (oslo's reply queues rely on it). */
 class ExclusiveQueueParityTest {

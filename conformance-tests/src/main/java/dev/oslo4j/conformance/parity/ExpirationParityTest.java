@@ -14,9 +14,9 @@ import com.rabbitmq.client.Delivery;
 import com.rabbitmq.client.GetResponse;
 
 import dev.oslo4j.conformance.broker.AmqpErrors;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Per-message {@code expiration} is milliseconds after arrival (oslo sends every RPC call with its timeout

@@ -10,9 +10,9 @@ import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 
 import dev.oslo4j.conformance.broker.AmqpErrors;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * The faults tests inject: dropped connections look like {@code rabbitmqctl close_all_connections}

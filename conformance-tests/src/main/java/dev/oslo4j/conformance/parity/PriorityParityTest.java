@@ -10,9 +10,9 @@ import java.util.Map;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /** {@code x-max-priority}: higher-priority messages are delivered first. */
 class PriorityParityTest {

@@ -11,9 +11,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import dev.oslo4j.conformance.broker.AmqpErrors;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * RabbitMQ queue arguments are accepted, and those with an effect have it: {@code x-expires},

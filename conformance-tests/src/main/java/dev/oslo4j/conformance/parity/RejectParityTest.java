@@ -10,9 +10,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
 import dev.oslo4j.conformance.broker.AmqpErrors;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Settling deliveries as RabbitMQ does: reject/nack without requeue discards (a poison message must not

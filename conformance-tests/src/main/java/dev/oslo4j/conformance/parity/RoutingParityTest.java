@@ -8,9 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /** Routing as oslo uses it: topic and fanout exchanges, the default exchange naming queues only. */
 class RoutingParityTest {

@@ -9,9 +9,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
 import dev.oslo4j.conformance.broker.AmqpErrors;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Stream queues ({@code x-queue-type: stream}), as oslo.messaging 16's {@code rabbit_stream_fanout} uses

@@ -11,7 +11,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.Delivery;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * A consumer of a stream queue on a channel of its own (prefetch set, manual acks, as streams require),

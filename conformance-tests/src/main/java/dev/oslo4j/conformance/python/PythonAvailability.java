@@ -1,12 +1,12 @@
 package dev.oslo4j.conformance.python;
 
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+
+import dev.oslo4j.testsupport.PythonProcess;
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * Whether the Python interpreter with oslo.messaging is usable, probed once per JVM.
@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PythonAvailability {
     /** The interpreter that has Debian's oslo.messaging 14.0.3; {@code OSLO4J_PYTHON} overrides it. */
-    public static final Path PYTHON = Path.of(System.getenv().getOrDefault("OSLO4J_PYTHON", "/usr/bin/python3"));
-    static final String REQUIRE_VARIABLE = "OSLO4J_REQUIRE_PYTHON";
+    public static final Path PYTHON = Requirements.python();
+    private static final String REQUIRE_VARIABLE = Requirements.REQUIRE_PYTHON_ENV;
     private static final String PROBE =
             "import importlib.metadata as m, oslo_messaging; print(m.version('oslo.messaging'))";
 
@@ -63,11 +63,10 @@ public final class PythonAvailability {
             return;
         }
         String message = "Python interop (oslo.messaging " + release.version() + ") skipped: " + result.reason();
-        if ("1".equals(System.getenv(REQUIRE_VARIABLE))) {
-            Assertions.fail(message + " (and " + REQUIRE_VARIABLE + "=1 requires it)");
+        if (!Requirements.pythonRequired()) {
+            announceOnce(release, message);
         }
-        announceOnce(release, message);
-        Assumptions.abort(message);
+        Requirements.skipOrFail(REQUIRE_VARIABLE, message);
     }
 
     private static synchronized void announceOnce(OsloRelease release, String message) {
@@ -84,7 +83,7 @@ public final class PythonAvailability {
     static Probe runProbe(Path python, Path pythonPath) {
         try {
             ProcessBuilder builder = new ProcessBuilder(python.toString(), "-c", PROBE).redirectErrorStream(true);
-            PythonPeer.environment(builder, pythonPath);
+            PythonProcess.cleanEnvironment(builder, pythonPath);
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {

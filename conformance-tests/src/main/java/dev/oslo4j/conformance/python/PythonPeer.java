@@ -4,45 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+
+import dev.oslo4j.testsupport.PythonProcess;
 
 /**
  * One running Python oslo.messaging peer process ({@code oslo_peer.py ROLE}), driven by JSON
  * commands on its stdin and reporting JSON events on its stdout. Closing it closes stdin (the
  * peer then stops cleanly, as a Python service would) and kills the process if it does not exit
- * in time; peers still alive when the JVM exits are killed by a shutdown hook.
+ * in time; peers still alive when the JVM exits are killed by a shutdown hook (test-support's
+ * {@link PythonProcess} runs the process).
  */
 public final class PythonPeer implements AutoCloseable {
     /** How long a peer may take to connect and declare its queues. */
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final int EVENTS_IN_FAILURES = 15;
 
     private final PeerRole role;
-    private final Process process;
-    private final PeerEvents events;
-    private final StderrTail stderr;
-    private final OutputStream stdin;
+    private final PythonProcess<JsonNode> process;
     private final AtomicLong nextId = new AtomicLong();
     private volatile JsonNode ready;
 
-    private PythonPeer(PeerRole role, Process process) {
+    private PythonPeer(PeerRole role, PythonProcess<JsonNode> process) {
         this.role = role;
         this.process = process;
-        String name = "python-" + role.cliName() + "-" + process.pid();
-        this.events = new PeerEvents(process.getInputStream(), name + "-stdout");
-        this.stderr = new StderrTail(process.getErrorStream(), name + "-stderr");
-        this.stdin = process.getOutputStream();
     }
 
     /** Starts a peer and waits up to {@link #DEFAULT_READY_TIMEOUT} for its "ready" event. */
@@ -66,17 +57,15 @@ public final class PythonPeer implements AutoCloseable {
     /** As {@link #start(PeerRole, JsonNode, Duration)}, running that oslo.messaging release. */
     public static PythonPeer start(PeerRole role, JsonNode config, Duration readyTimeout, OsloRelease release) {
         PythonAvailability.assumeAvailable(release);
-        ProcessBuilder builder = new ProcessBuilder(PythonAvailability.PYTHON.toString(),
-                PeerScripts.directory().resolve(PeerScripts.ENTRY_POINT).toString(), role.cliName());
-        Map<String, String> env = environment(builder, release.pythonPath().orElse(null));
-        env.put("OSLO4J_PEER_CONFIG", PeerJson.write(config));
         PythonPeer peer;
         try {
-            peer = new PythonPeer(role, builder.start());
+            peer = new PythonPeer(role, PythonProcess.start(role.cliName() + " peer",
+                    PeerScripts.directory().resolve(PeerScripts.ENTRY_POINT), List.of(role.cliName()),
+                    Map.of("OSLO4J_PEER_CONFIG", PeerJson.write(config)), release.pythonPath().orElse(null),
+                    PeerJson::parseLine));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + PythonAvailability.PYTHON, e);
         }
-        LivePeers.register(peer.process);
         try {
             peer.ready = peer.awaitLine("the \"ready\" event",
                     e -> "ready".equals(e.path("event").asText()), readyTimeout);
@@ -85,19 +74,6 @@ public final class PythonPeer implements AutoCloseable {
             peer.close(Duration.ZERO);  // a peer that is not ready may not be reading its stdin
             throw e;
         }
-    }
-
-    /** A clean Python environment: no user site, path or pyenv leaks; {@code pythonPath} (nullable) first. */
-    static Map<String, String> environment(ProcessBuilder builder, java.nio.file.Path pythonPath) {
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(key -> key.startsWith("PYTHON"));
-        env.put("PYTHONDONTWRITEBYTECODE", "1");
-        env.put("PYTHONNOUSERSITE", "1");
-        env.put("PYTHONIOENCODING", "utf-8");
-        if (pythonPath != null) {
-            env.put("PYTHONPATH", pythonPath.toString());
-        }
-        return env;
     }
 
     /** The role this peer plays. */
@@ -116,14 +92,8 @@ public final class PythonPeer implements AutoCloseable {
     }
 
     /** Writes one command line; use {@link #request} to also wait for its reply. */
-    public synchronized void send(JsonNode command) {
-        try {
-            stdin.write((PeerJson.write(command) + "\n").getBytes(StandardCharsets.UTF_8));
-            stdin.flush();
-        } catch (IOException e) {
-            throw new IllegalStateException(describe() + " does not accept commands any more (" + e.getMessage()
-                    + "); stderr tail:\n" + stderr.tail(), e);
-        }
+    public void send(JsonNode command) {
+        process.send(PeerJson.write(command));
     }
 
     /**
@@ -164,7 +134,7 @@ public final class PythonPeer implements AutoCloseable {
     public List<JsonNode> awaitLines(String what, Predicate<JsonNode> matcher, int count, Duration timeout) {
         List<JsonNode> matched;
         try {
-            matched = events.await(matcher, count, timeout);
+            matched = process.await(matcher, count, timeout);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + what + " from " + describe(), e);
@@ -172,20 +142,20 @@ public final class PythonPeer implements AutoCloseable {
         if (matched.size() < count) {
             throw new AssertionError(describe() + " did not print " + what
                     + (count > 1 ? " (" + count + " times; saw " + matched.size() + ")" : "") + " within " + timeout
-                    + (events.ended() ? "; it ended its output" + exitStatus() : "")
-                    + ".\nLast events:\n" + lastEvents() + "\nstderr tail:\n" + stderr.tail());
+                    + (process.ended() ? "; it ended its output" + exitStatus() : "")
+                    + ".\nLast events:\n" + lastEvents() + "\nstderr tail:\n" + process.stderrTail());
         }
         return matched;
     }
 
     /** Every event printed so far, in order. */
     public List<JsonNode> lines() {
-        return events.all();
+        return process.events();
     }
 
     /** The last lines the peer wrote to stderr (its Python log), for diagnostics. */
     public String stderrTail() {
-        return stderr.tail();
+        return process.stderrTail();
     }
 
     /** Whether the process is still running. */
@@ -199,61 +169,31 @@ public final class PythonPeer implements AutoCloseable {
      */
     @Override
     public void close() {
-        close(STOP_GRACE);
+        process.close();
     }
 
     /** As {@link #close()}, waiting at most {@code grace} for a clean stop before killing. */
     void close(Duration grace) {
-        try {
-            synchronized (this) {
-                stdin.close();
-            }
-        } catch (IOException e) {
-            // already closed or the process is gone: killing below still applies
-        }
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                kill(process);
-                process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            events.join(1_000);
-            stderr.join(1_000);
-        } catch (InterruptedException e) {
-            kill(process);
-            Thread.currentThread().interrupt();
-        } finally {
-            LivePeers.deregister(process);
-        }
-    }
-
-    static void kill(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.close(grace);
     }
 
     private String describe() {
-        return "Python " + role.cliName() + " peer (pid " + process.pid() + ")";
+        return process.toString();
     }
 
     private String exitStatus() {
-        try {
-            // stdout closes a moment before the process is reaped
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                return "";
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
-        }
-        String status = " and exited with code " + process.exitValue();
-        return events.first(e -> "fatal".equals(e.path("event").asText()))
-                .map(f -> status + " after a fatal " + f.at("/error/module").asText() + "."
-                        + f.at("/error/class").asText() + ": " + f.at("/error/message").asText())
-                .orElse(status);
+        // stdout closes a moment before the process is reaped
+        return process.exitCode(Duration.ofSeconds(2)).map(code -> {
+            String status = " and exited with code " + code;
+            return process.first(e -> "fatal".equals(e.path("event").asText()))
+                    .map(f -> status + " after a fatal " + f.at("/error/module").asText() + "."
+                            + f.at("/error/class").asText() + ": " + f.at("/error/message").asText())
+                    .orElse(status);
+        }).orElse("");
     }
 
     private String lastEvents() {
-        List<JsonNode> all = events.all();
+        List<JsonNode> all = process.events();
         if (all.isEmpty()) {
             return "  (none)";
         }

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.oslo4j.testsupport.PythonProcess;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -85,7 +87,7 @@ class PythonPeerHarnessTest {
         peer.close();
         assertThat(handle.isAlive()).isFalse();
         assertThat(peer.lines()).last().satisfies(e -> assertThat(e.path("event").asText()).isEqualTo("stopped"));
-        assertThat(LivePeers.isRegistered(handle.pid())).isFalse();
+        assertThat(PythonProcess.isLive(handle.pid())).isFalse();
     }
 
     @Test
@@ -96,7 +98,7 @@ class PythonPeerHarnessTest {
         assertThat(stop.waitFor(10, TimeUnit.SECONDS) && stop.exitValue() == 0).as("kill -STOP worked").isTrue();
         peer.close(Duration.ofSeconds(1));  // a stopped process cannot act on stdin EOF: it must be killed
         assertThat(handle.isAlive()).isFalse();
-        assertThat(LivePeers.isRegistered(handle.pid())).isFalse();
+        assertThat(PythonProcess.isLive(handle.pid())).isFalse();
     }
 
     /** The failed peer (named in the failure as "pid N") is gone and no longer registered for the exit hook. */
@@ -105,6 +107,6 @@ class PythonPeerHarnessTest {
         assertThat(pid.find()).as("the failure names the peer's pid: %s", failure.getMessage()).isTrue();
         long id = Long.parseLong(pid.group(1));
         assertThat(ProcessHandle.of(id).map(ProcessHandle::isAlive)).as("process %d", id).isNotEqualTo(Optional.of(true));
-        assertThat(LivePeers.isRegistered(id)).isFalse();
+        assertThat(PythonProcess.isLive(id)).isFalse();
     }
 }

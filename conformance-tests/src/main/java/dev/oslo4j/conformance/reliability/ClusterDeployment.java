@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.RabbitMqCluster;
 import dev.oslo4j.conformance.broker.RabbitMqCluster.Node;
 import dev.oslo4j.messaging.MessagingOptions;
@@ -17,6 +16,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * An oslo service deployed on the RabbitMQ cluster as operators run one: {@code rabbit_quorum_queue=true},

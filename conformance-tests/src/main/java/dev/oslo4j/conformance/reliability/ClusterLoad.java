@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
-import dev.oslo4j.conformance.broker.Await;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Steady traffic on a {@link ClusterDeployment} while a test stops and starts nodes: numbered confirmed casts

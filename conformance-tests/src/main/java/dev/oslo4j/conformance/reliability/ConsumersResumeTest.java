@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.rabbitmq.client.Connection;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingException;
@@ -19,6 +18,7 @@ import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.driver.rabbit.RabbitDiagnostics;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §3 — recovery after an outage (the embedded broker restarted; on RabbitMQ, which a test never restarts,

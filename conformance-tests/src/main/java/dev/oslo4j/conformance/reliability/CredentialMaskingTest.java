@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.Test;
 
 import dev.oslo4j.broker.EmbeddedBroker;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.messaging.BrokerConnectionError;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.NotificationListener;
@@ -23,6 +22,7 @@ import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §6, credentials: a broker whose password needs percent-encoding in the URL, and a whole

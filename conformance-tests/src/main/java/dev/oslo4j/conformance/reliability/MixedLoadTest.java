@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.LongAdder;
 import org.junit.jupiter.api.Assumptions;
 
 import dev.oslo4j.broker.VirtualHostStatistics;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;
@@ -23,6 +22,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §7 — load: {@value #THREADS} threads send a mix of calls, casts and notifications to RabbitMQ for

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.broker.VirtualHostStatistics;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.messaging.MessagingException;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.NotificationListener;
@@ -23,6 +22,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §3, failover: servers, listeners and clients all use a two-host URL

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.oslo4j.broker.VirtualHostStatistics;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;
@@ -15,6 +14,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §2 — no hung calls: {@value #CALLERS} threads call an RPC server while every connection is dropped three

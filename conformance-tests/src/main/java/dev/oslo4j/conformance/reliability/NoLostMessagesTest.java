@@ -9,7 +9,6 @@ import java.util.Map;
 import ch.qos.logback.classic.Level;
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;
@@ -20,6 +19,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §1 — no lost casts or notifications across faults: {@link #messages} confirmed casts (and, separately,

@@ -18,7 +18,6 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.GetResponse;
 
 import ch.qos.logback.classic.Level;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.conformance.reliability.Poison.Address;
@@ -36,6 +35,7 @@ import dev.oslo4j.messaging.wire.Ids;
 import dev.oslo4j.messaging.wire.Json;
 import dev.oslo4j.messaging.wire.NotificationMessage;
 import dev.oslo4j.messaging.wire.NotificationMessages;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §4: every kind of malformed message in {@link PoisonTable}, published raw to an RPC server's topic queue

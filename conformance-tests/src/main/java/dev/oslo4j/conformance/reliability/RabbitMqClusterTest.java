@@ -16,11 +16,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.RabbitMqCluster;
 import dev.oslo4j.conformance.broker.RabbitMqCluster.Node;
 import dev.oslo4j.conformance.broker.RabbitMqCluster.QueueReplicas;
 import dev.oslo4j.conformance.broker.RabbitMqClusterExtension;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 14 §3 — an oslo service on a real 3-node RabbitMQ cluster (three extra nodes on loopback, started by

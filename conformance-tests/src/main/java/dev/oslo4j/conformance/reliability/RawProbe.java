@@ -7,12 +7,12 @@ import java.util.Map;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.messaging.wire.Ids;
 import dev.oslo4j.messaging.wire.NotificationMessage;
 import dev.oslo4j.messaging.wire.NotificationMessages;
 import dev.oslo4j.messaging.wire.RpcMessages;
 import dev.oslo4j.messaging.wire.RpcRequest;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Publishes oslo casts ({@code mark(marker)}) and info notifications ({@code {"marker": …}}) straight to a queue

@@ -19,6 +19,7 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.TestCertificates;
 
 /**
  * Issue 7 §6, TLS: oslo's options ({@code ssl=true} or {@code amqps://}, {@code ssl_ca_file}, {@code ssl_cert_file}
@@ -47,23 +48,23 @@ class TransportTlsTest {
 
     @BeforeAll
     static void startBrokers() throws Exception {
-        Pki pki = new Pki(dir, "oslo4j test CA");
-        Pki other = new Pki(dir, "some other CA");
-        caFile = pki.caFile("ca.pem");
-        otherCaFile = other.caFile("other-ca.pem");
-        Pki.Issued client = pki.issue("oslo4j-client", List.of(), List.of());
-        clientCert = pki.pem("client.pem", client.certificate());
-        clientKey = pki.pem("client-key.pem", client.keys());
-        Pki.Issued stranger = other.issue("stranger", List.of(), List.of());
-        strangerCert = other.pem("stranger.pem", stranger.certificate());
-        strangerKey = other.pem("stranger-key.pem", stranger.keys());
+        TestCertificates pki = new TestCertificates("oslo4j test CA");
+        TestCertificates other = new TestCertificates("some other CA");
+        caFile = pki.caPem(dir.resolve("ca.pem"));
+        otherCaFile = other.caPem(dir.resolve("other-ca.pem"));
+        TestCertificates.Issued client = pki.issue("oslo4j-client", List.of(), List.of());
+        clientCert = TestCertificates.pem(dir.resolve("client.pem"), client.certificate());
+        clientKey = TestCertificates.pkcs8Key(dir.resolve("client-key.pem"), client.keys());
+        TestCertificates.Issued stranger = other.issue("stranger", List.of(), List.of());
+        strangerCert = TestCertificates.pem(dir.resolve("stranger.pem"), stranger.certificate());
+        strangerKey = TestCertificates.pkcs8Key(dir.resolve("stranger-key.pem"), stranger.keys());
         clientAuthBroker = EmbeddedBroker.builder()
-                .tls(pki.keyStore("localhost.p12", pki.issue("localhost", List.of("localhost"), List.of("127.0.0.1"))),
-                        Pki.STORE_PASSWORD)
-                .tlsClientAuth(pki.trustStore("clients.p12"), Pki.STORE_PASSWORD).start();
+                .tls(TestCertificates.keyStore(dir.resolve("localhost.p12"), pki.issue("localhost", List.of("localhost"), List.of("127.0.0.1"))),
+                        TestCertificates.STORE_PASSWORD)
+                .tlsClientAuth(pki.trustStore(dir.resolve("clients.p12")), TestCertificates.STORE_PASSWORD).start();
         wrongNameBroker = EmbeddedBroker.builder()
-                .tls(pki.keyStore("elsewhere.p12", pki.issue("elsewhere", List.of("elsewhere.example"), List.of())),
-                        Pki.STORE_PASSWORD).start();
+                .tls(TestCertificates.keyStore(dir.resolve("elsewhere.p12"), pki.issue("elsewhere", List.of("elsewhere.example"), List.of())),
+                        TestCertificates.STORE_PASSWORD).start();
     }
 
     @AfterAll

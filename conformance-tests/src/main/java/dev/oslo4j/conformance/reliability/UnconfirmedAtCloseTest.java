@@ -11,13 +11,13 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Assumptions;
 
 import ch.qos.logback.classic.Level;
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessageDeliveryFailure;
 import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.Notifier;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Closing a transport while a Notifier's publishes still await their publisher confirms: each such notification

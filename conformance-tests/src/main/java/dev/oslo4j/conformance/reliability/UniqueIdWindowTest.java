@@ -8,7 +8,6 @@ import java.util.Map;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 
-import dev.oslo4j.conformance.broker.Await;
 import dev.oslo4j.conformance.broker.BrokerUnderTest;
 import dev.oslo4j.conformance.broker.OnEveryBroker;
 import dev.oslo4j.messaging.MessagingOptions;
@@ -21,6 +20,7 @@ import dev.oslo4j.messaging.wire.NotificationMessage;
 import dev.oslo4j.messaging.wire.NotificationMessages;
 import dev.oslo4j.messaging.wire.RpcMessages;
 import dev.oslo4j.messaging.wire.RpcRequest;
+import dev.oslo4j.testsupport.Await;
 
 /**
  * Issue 7 §1, the duplicate rule on its own: a message whose {@code _unique_id} is among the last 16 a consumer

@@ -12,6 +12,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.MessageProperties;
 import com.rabbitmq.client.ShutdownSignalException;
 
+import dev.oslo4j.testsupport.Await;
+
 /**
  * The durable-versus-transient scenario every kind of restart must pass, as on a RabbitMQ node restart: durable
  * exchanges, queues, bindings and persistent messages in durable queues survive; everything else is gone.
@@ -43,7 +45,7 @@ public final class DurableState {
         assertThat(new String(channel.basicGet("durable-q", true).getBody())).isEqualTo("persistent");
         channel.exchangeDeclarePassive("durable-x");
         channel.basicPublish("durable-x", "a.c", null, "again".getBytes());
-        Amqp.await(Duration.ofSeconds(5), "routed through the recovered binding",
+        Await.until(Duration.ofSeconds(5), "routed through the recovered binding",
                 () -> channel.queueDeclarePassive("durable-q").getMessageCount() == 1);
         assertThat(channelErrorOf(connection, c -> c.queueDeclarePassive("transient-q"))).isEqualTo(404);
         assertThat(channelErrorOf(connection, c -> c.exchangeDeclarePassive("transient-x"))).isEqualTo(404);

@@ -4,16 +4,18 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Await;
+import dev.oslo4j.testsupport.Requirements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@link ManagementApi} against the local RabbitMQ's management plugin (enabled by {@code .ci/run}): virtual hosts
@@ -21,8 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ManagementApiTest {
 
-    private static final String URL = System.getenv().getOrDefault("OSLO4J_RABBITMQ_URL",
-            "rabbit://guest:guest@127.0.0.1:5672/");
+    private static final String URL = Requirements.rabbitMqUrl();
 
     private ConnectionFactory amqp;
     private ManagementApi api;
@@ -40,11 +41,7 @@ class ManagementApiTest {
         try {
             api.probe();
         } catch (IllegalStateException e) {
-            boolean required = "1".equals(System.getenv("OSLO4J_REQUIRE_RABBITMQ"));
-            if (required) {
-                throw e;
-            }
-            assumeTrue(false, "skipped: no RabbitMQ management API: " + e.getMessage());
+            Requirements.skipOrFail(Requirements.REQUIRE_RABBITMQ_ENV, "no RabbitMQ management API: " + e.getMessage());
         }
     }
 
@@ -62,10 +59,8 @@ class ManagementApiTest {
                 String q = ch.queueDeclare().getQueue();
                 ch.queueBind(q, "amq.rabbitmq.trace", "publish.#");
                 ch.basicPublish("", "nowhere", null, new byte[0]);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-                while (ch.messageCount(q) == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                Await.until(Duration.ofSeconds(10), "the publish is traced to amq.rabbitmq.trace",
+                        () -> ch.messageCount(q) > 0);
                 assertThat(ch.messageCount(q)).as("traced publishes").isEqualTo(1);
 
                 CompletableFuture<ShutdownSignalException> closed = new CompletableFuture<>();

@@ -3,7 +3,7 @@ package dev.oslo4j.junit.support;
 import dev.oslo4j.junit.internal.Backends;
 import dev.oslo4j.junit.internal.BrokerUnavailable;
 import dev.oslo4j.junit.internal.Settings;
-import org.junit.jupiter.api.Assumptions;
+import dev.oslo4j.testsupport.Requirements;
 
 /**
  * For tests that run example classes through the test kit: the broker those examples will use must answer, or the
@@ -18,10 +18,7 @@ public final class ConfiguredBroker {
         try {
             Backends.acquire(Settings.defaults()).close();
         } catch (BrokerUnavailable e) {
-            if ("1".equals(System.getenv("OSLO4J_REQUIRE_RABBITMQ"))) {
-                throw new IllegalStateException(e.getMessage() + ", and OSLO4J_REQUIRE_RABBITMQ=1", e);
-            }
-            Assumptions.abort(e.getMessage() + "; skipping");
+            Requirements.skipOrFail(Requirements.REQUIRE_RABBITMQ_ENV, e.getMessage());
         }
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oslo4j.cli.TestEnvironment;
 import dev.oslo4j.cli.bench.python.PythonBaseline;
 import dev.oslo4j.cli.bench.python.PythonBaselineException;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import dev.oslo4j.messaging.TransportURL;
+import dev.oslo4j.testsupport.Requirements;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -32,7 +32,7 @@ class PythonBaselineTest {
     void aMissingInterpreterIsExplained() {
         PythonBaseline missing = new PythonBaseline(Path.of("/nonexistent/python3"));
         assertThatThrownBy(() -> missing.run(BenchPattern.RPC_CALL, new LoadSpec(1, 1, 1, 0, Duration.ofSeconds(1), 1),
-                TestEnvironment.RABBITMQ_URL, BenchTopology.fresh("x"), Duration.ofSeconds(1)))
+                Requirements.rabbitMqUrl(), BenchTopology.fresh("x"), Duration.ofSeconds(1)))
                 .isInstanceOf(PythonBaselineException.class)
                 .hasMessageContaining("/nonexistent/python3")
                 .hasMessageContaining("python3-oslo.messaging");
@@ -41,8 +41,8 @@ class PythonBaselineTest {
     @ParameterizedTest
     @EnumSource(BenchPattern.class)
     void pythonOsloMessagingRunsEachPatternOnRabbitMq(BenchPattern pattern) throws Exception {
-        String url = TestEnvironment.rabbitMq();
-        TestEnvironment.requirePython();
+        String url = Requirements.requireRabbitMq();
+        Requirements.requirePython();
         BenchTopology topology = BenchTopology.fresh("pytest");
         try {
             RunResult result = PythonBaseline.fromEnvironment().run(pattern,

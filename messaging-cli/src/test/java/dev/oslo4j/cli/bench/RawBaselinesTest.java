@@ -3,10 +3,10 @@ package dev.oslo4j.cli.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oslo4j.messaging.TransportURL;
-import dev.oslo4j.cli.TestEnvironment;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import dev.oslo4j.cli.bench.raw.RawPublishConsume;
 import dev.oslo4j.cli.bench.raw.RawRequestReply;
+import dev.oslo4j.testsupport.Requirements;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class RawBaselinesTest {
 
     @BeforeEach
     void broker() throws Exception {
-        broker = RawBroker.forUrl(TransportURL.parse(TestEnvironment.rabbitMq()));
+        broker = RawBroker.forUrl(TransportURL.parse(Requirements.requireRabbitMq()));
     }
 
     private static LoadSpec spec(int threads) {

@@ -12,7 +12,7 @@ import dev.oslo4j.messaging.RequestContext;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Connection state and events as API: dropped connections and a broker restart, on an embedded broker of its own. */
 class ConnectionStateIT {
 
+    @AutoClose
     private static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     public static class Service {

@@ -8,10 +8,10 @@ import dev.oslo4j.messaging.driver.Listener;
 import dev.oslo4j.messaging.driver.NotificationAddress;
 import dev.oslo4j.messaging.wire.Envelope;
 import dev.oslo4j.messaging.wire.NotificationMessage;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,15 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The notification part of the driver SPI, which the Notifier and NotificationListener build on. */
-class NotificationDriverIT {
-
-    @RegisterExtension
-    final RabbitBroker broker = newBroker();
-
-    /** The broker these tests run on; subclasses run them on another. */
-    RabbitBroker newBroker() {
-        return new RabbitBroker();
-    }
+class NotificationDriverIT extends OnBothBrokers {
 
     private String topic;
     private String exchange;

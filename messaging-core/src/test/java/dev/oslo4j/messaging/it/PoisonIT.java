@@ -11,10 +11,10 @@ import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.wire.Envelope;
 import dev.oslo4j.messaging.wire.Failure;
 import dev.oslo4j.messaging.wire.Ids;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,15 +26,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Malformed input on a server's queue: the consumer survives, call-shaped messages get failure replies. */
-class PoisonIT {
-
-    @RegisterExtension
-    final RabbitBroker broker = newBroker();
-
-    /** The broker these tests run on; subclasses run them on another. */
-    RabbitBroker newBroker() {
-        return new RabbitBroker();
-    }
+class PoisonIT extends OnBothBrokers {
 
     static final ConcurrentLinkedQueue<String> RECORDED = new ConcurrentLinkedQueue<>();
     private String topic;

@@ -4,20 +4,18 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.oslo4j.messaging.wire.Ids;
-import org.junit.jupiter.api.Assumptions;
+import dev.oslo4j.testsupport.Requirements;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The shared RabbitMQ at 127.0.0.1:5672 for integration tests: skips (one line) when it does not answer,
- * unless {@code OSLO4J_REQUIRE_RABBITMQ=1}; gives each test unique names and deletes what they record.
+ * unless {@code OSLO4J_REQUIRE_RABBITMQ=1} ({@link Requirements}); gives each test unique names and deletes what they record.
  * {@link EmbeddedBrokerFixture} is the same for oslo4j's embedded broker.
  */
 public class RabbitBroker implements BeforeAllCallback, AfterEachCallback {
@@ -49,22 +47,7 @@ public class RabbitBroker implements BeforeAllCallback, AfterEachCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        if (!reachable()) {
-            String why = "RabbitMQ is not reachable at 127.0.0.1:5672";
-            if ("1".equals(System.getenv("OSLO4J_REQUIRE_RABBITMQ"))) {
-                throw new IllegalStateException(why + " and OSLO4J_REQUIRE_RABBITMQ=1");
-            }
-            Assumptions.abort(why + "; skipping integration tests");
-        }
-    }
-
-    static boolean reachable() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 5672), 1000);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        Requirements.requireRabbitMq("127.0.0.1", port());
     }
 
     /** A unique name with a readable prefix; remembered as a queue to delete after the test. */

@@ -8,10 +8,10 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -24,15 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Connection loss, broker outage and failover, through a proxy whose connections the test cuts. */
-class RecoveryIT {
-
-    @RegisterExtension
-    final RabbitBroker broker = newBroker();
-
-    /** The broker these tests run on; subclasses run them on another. */
-    RabbitBroker newBroker() {
-        return new RabbitBroker();
-    }
+class RecoveryIT extends OnBothBrokers {
 
     private CuttableProxy proxy;
     private String topic;

@@ -17,10 +17,10 @@ import dev.oslo4j.messaging.RpcVersionCapError;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import dev.oslo4j.messaging.wire.Envelope;
+import dev.oslo4j.testsupport.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,15 +37,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RpcIT {
-
-    @RegisterExtension
-    final RabbitBroker broker = newBroker();
-
-    /** The broker these tests run on; subclasses run them on another. */
-    RabbitBroker newBroker() {
-        return new RabbitBroker();
-    }
+class RpcIT extends OnBothBrokers {
 
     private String topic;
     private String exchange;

@@ -7,9 +7,9 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
+import dev.oslo4j.testsupport.TestCertificates;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -21,15 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** TLS with oslo's options against a TLS front of the real broker, certificates made at test time. */
-class TlsIT {
-
-    @RegisterExtension
-    final RabbitBroker broker = newBroker();
-
-    /** The broker these tests run on; subclasses run them on another. */
-    RabbitBroker newBroker() {
-        return new RabbitBroker();
-    }
+class TlsIT extends OnBothBrokers {
 
     @TempDir
     static Path dir;
@@ -48,11 +40,11 @@ class TlsIT {
     @BeforeAll
     static void makeCertificates() throws Exception {
         certs = new TestCertificates();
-        caFile = TestCertificates.writePem(dir.resolve("ca.pem"), certs.ca.certificate());
+        caFile = certs.caPem(dir.resolve("ca.pem"));
         TestCertificates.Issued client = certs.issue("oslo4j-client", List.of(), List.of());
-        clientCert = TestCertificates.writePem(dir.resolve("client.pem"), client.certificate());
-        clientKeyPkcs1 = TestCertificates.writePem(dir.resolve("client-key-rsa.pem"), client.keys()); // BEGIN RSA PRIVATE KEY
-        clientKeyPkcs8 = TestCertificates.writePkcs8Key(dir.resolve("client-key.pem"), client.keys());
+        clientCert = TestCertificates.pem(dir.resolve("client.pem"), client.certificate());
+        clientKeyPkcs1 = TestCertificates.pem(dir.resolve("client-key-rsa.pem"), client.keys()); // BEGIN RSA PRIVATE KEY
+        clientKeyPkcs8 = TestCertificates.pkcs8Key(dir.resolve("client-key.pem"), client.keys());
         assertThat(Files.readString(clientKeyPkcs1)).contains("BEGIN RSA PRIVATE KEY");
     }
 
@@ -70,7 +62,7 @@ class TlsIT {
 
     @Test
     void callsOverTlsWithTheCaFileAndHostnameVerification() throws Exception {
-        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of("127.0.0.1")), certs.ca, false)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of("127.0.0.1")), certs.ca(), false)) {
             roundTrip("rabbit://guest:guest@localhost:" + tls.port() + "/?ssl=true&ssl_ca_file=" + caFile);
             roundTrip("amqps://guest:guest@localhost:" + tls.port() + "/?ssl_ca_file=" + caFile + "&ssl_version=TLSv1_2");
         }
@@ -78,7 +70,7 @@ class TlsIT {
 
     @Test
     void aCertificateForAnotherHostIsRefusedUnlessVerificationIsOff() throws Exception {
-        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("elsewhere", List.of("elsewhere.example"), List.of()), certs.ca, false)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("elsewhere", List.of("elsewhere.example"), List.of()), certs.ca(), false)) {
             assertThatThrownBy(() -> Transport.open("rabbit://guest:guest@localhost:" + tls.port()
                     + "/?ssl=true&ssl_ca_file=" + caFile))
                     .isInstanceOf(BrokerConnectionError.class).hasMessageContaining("TLS");
@@ -89,7 +81,7 @@ class TlsIT {
 
     @Test
     void anUntrustedBrokerIsRefused() throws Exception {
-        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of()), certs.ca, false)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of()), certs.ca(), false)) {
             assertThatThrownBy(() -> Transport.open("rabbit://guest:guest@localhost:" + tls.port() + "/?ssl=true"))
                     .isInstanceOf(BrokerConnectionError.class).hasMessageContaining("TLS handshake failed");
         }
@@ -97,7 +89,7 @@ class TlsIT {
 
     @Test
     void clientCertificatesInBothPemKeyFormats() throws Exception {
-        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of()), certs.ca, true)) {
+        try (TlsProxy tls = new TlsProxy(broker.port(), certs.issue("localhost", List.of("localhost"), List.of()), certs.ca(), true)) {
             String base = "rabbit://guest:guest@localhost:" + tls.port() + "/?ssl=true&ssl_ca_file=" + caFile;
             assertThatThrownBy(() -> Transport.open(base)).isInstanceOf(BrokerConnectionError.class);
             roundTrip(base + "&ssl_cert_file=" + clientCert + "&ssl_key_file=" + clientKeyPkcs1);

@@ -13,8 +13,11 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.oslo4j.testsupport.TestCertificates;
 
 /** A TLS-terminating loopback proxy in front of a plain AMQP port: a TLS broker for tests. */
 final class TlsProxy implements AutoCloseable {
@@ -24,18 +27,18 @@ final class TlsProxy implements AutoCloseable {
     private volatile boolean closed;
     private final int upstreamPort;
 
-    TlsProxy(int upstreamPort, TestCertificates.Issued serverCert, TestCertificates.Issued ca, boolean needClientAuth)
+    TlsProxy(int upstreamPort, TestCertificates.Issued serverCert, X509Certificate ca, boolean needClientAuth)
             throws Exception {
         this.upstreamPort = upstreamPort;
         KeyStore ks = KeyStore.getInstance("PKCS12");
         ks.load(null, null);
         ks.setKeyEntry("server", serverCert.keys().getPrivate(), new char[0],
-                new Certificate[] {serverCert.certificate(), ca.certificate()});
+                new Certificate[] {serverCert.certificate(), ca});
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, new char[0]);
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("ca", ca.certificate());
+        trust.setCertificateEntry("ca", ca);
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(trust);
         SSLContext ctx = SSLContext.getInstance("TLS");

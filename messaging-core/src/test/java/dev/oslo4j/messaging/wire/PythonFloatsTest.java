@@ -1,6 +1,5 @@
 package dev.oslo4j.messaging.wire;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,11 +10,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
+import dev.oslo4j.testsupport.Requirements;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Floats are written as Python's {@code repr(float)}: checked against the real interpreter, edge cases included. */
 class PythonFloatsTest {
-    private static final Path PYTHON = Path.of(System.getenv().getOrDefault("OSLO4J_PYTHON", "/usr/bin/python3"));
+    private static final Path PYTHON = Requirements.python();
 
     @Test
     void knownCases() {
@@ -28,9 +29,8 @@ class PythonFloatsTest {
 
     @Test
     void matchesPythonReprOnEdgeAndRandomDoubles() throws Exception {
-        boolean required = "1".equals(System.getenv("OSLO4J_REQUIRE_PYTHON"));
-        if (!required) {
-            Assumptions.assumeTrue(Files.isExecutable(PYTHON), PYTHON + " is missing: float layout not compared");
+        if (!Files.isExecutable(PYTHON)) {
+            Requirements.skipOrFail(Requirements.REQUIRE_PYTHON_ENV, PYTHON + " is missing: float layout not compared");
         }
         List<Double> values = new ArrayList<>(List.of(Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 1e23,
                 9007199254740993.0, 0.1 + 0.2, 1e16, 1e-5, 123456789012345680.0, 5e-324 * 3, 1.0 / 3));

@@ -4,7 +4,7 @@ import dev.oslo4j.broker.EmbeddedBroker;
 import dev.oslo4j.messaging.InvalidConfiguration;
 import dev.oslo4j.messaging.RpcEndpoint;
 import dev.oslo4j.messaging.Transport;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -17,16 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Back-off, configuration errors and DOWN health, with ApplicationContextRunner. */
 class Oslo4jBackOffTest {
 
+    @AutoClose
     private static EmbeddedBroker broker;
 
     @BeforeAll
     static void start() {
         broker = EmbeddedBroker.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        broker.close();
     }
 
     @RpcEndpoint

@@ -1,17 +1,21 @@
-package dev.oslo4j.conformance.broker;
+package dev.oslo4j.testsupport;
 
 import java.time.Duration;
 import java.util.function.Supplier;
 
-/** Waiting for a condition with a deadline, never a blind sleep. */
+/**
+ * Waiting for a condition with a deadline, never a blind sleep: polls every 10 ms and, when the deadline passes,
+ * fails saying what was awaited, what was last seen (when the caller says how to describe it) and the last
+ * exception the condition threw.
+ */
 public final class Await {
 
-    private static final long POLL_MILLIS = 20;
+    private static final long POLL_MILLIS = 10;
 
     private Await() {
     }
 
-    /** A check that may throw (AMQP calls do). */
+    /** A check that may throw (AMQP calls do); a throw counts as "not yet". */
     @FunctionalInterface
     public interface Condition {
         boolean holds() throws Exception;
@@ -39,13 +43,19 @@ public final class Await {
             }
             if (System.nanoTime() > deadline) {
                 AssertionError error = new AssertionError("timed out after " + timeout.toMillis() + " ms waiting until "
-                        + what + (seen == null ? "" : "; saw " + seen.get()));
+                        + what + (seen == null ? "" : "; saw " + seen.get())
+                        + (last == null ? "" : "; the last check threw " + last));
                 if (last != null) {
                     error.initCause(last);
                 }
                 throw error;
             }
-            sleep();
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting until " + what, e);
+            }
         }
     }
 
@@ -56,14 +66,5 @@ public final class Await {
         @SuppressWarnings("unchecked")
         T value = (T) holder[0];
         return value;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while waiting", e);
-        }
     }
 }

@@ -1,4 +1,4 @@
-package dev.oslo4j.conformance.broker;
+package dev.oslo4j.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program with a deadline and returns what it printed (stdout and stderr together). */
-final class ExternalCommand {
+public final class ExternalCommand {
 
     private ExternalCommand() {
     }
@@ -18,7 +18,7 @@ final class ExternalCommand {
      * Runs {@code command}; fails with its output when it exits non-zero or is still running after {@code timeout}
      * (then it is killed).
      */
-    static String run(List<String> command, Duration timeout) {
+    public static String run(List<String> command, Duration timeout) {
         String shown = String.join(" ", command);
         Path out = null;
         try {

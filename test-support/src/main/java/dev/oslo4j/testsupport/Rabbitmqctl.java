@@ -1,42 +1,44 @@
-package dev.oslo4j.conformance.broker;
-
-import dev.oslo4j.broker.VirtualHostStatistics;
+package dev.oslo4j.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The few {@code rabbitmqctl} commands conformance tests need, for virtual hosts they created themselves.
- * Each call costs about a second, so tests use them sparingly. Never restarts or stops the shared RabbitMQ, and
- * never closes connections outside a given virtual host; {@link #onNode} also reaches the nodes of the test
- * cluster ({@link RabbitMqCluster}).
+ * The few {@code rabbitmqctl} commands tests need, for virtual hosts they created themselves. Each call costs about a
+ * second, so tests use them sparingly. Never restarts or stops the shared RabbitMQ, and never closes connections
+ * outside a given virtual host; {@link #onNode} also reaches the nodes of a test cluster.
  */
-final class RabbitCtl {
+public final class Rabbitmqctl {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private RabbitCtl() {
+    /** What a virtual host holds, as {@link #statistics} counts it. */
+    public record Counts(int connections, int channels, int consumers, int queues) {
     }
 
-    static void addVirtualHost(String vhost, String user) {
+    private Rabbitmqctl() {
+    }
+
+    public static void addVirtualHost(String vhost, String user) {
         run("add_vhost", vhost);
         run("set_permissions", "-p", vhost, user, ".*", ".*", ".*");
     }
 
-    static void deleteVirtualHost(String vhost) {
+    public static void deleteVirtualHost(String vhost) {
         run("delete_vhost", vhost);
     }
 
-    static void closeAllConnections(String vhost) {
+    /** Closes every connection of {@code vhost}; refuses the shared default virtual host. */
+    public static void closeAllConnections(String vhost) {
         if (vhost == null || vhost.equals("/")) {
             throw new IllegalArgumentException("refusing to close connections of the shared vhost '/'");
         }
-        run("close_all_connections", "--vhost", vhost, "--limit", "1000", "oslo4j conformance test");
+        run("close_all_connections", "--vhost", vhost, "--limit", "1000", "oslo4j test");
     }
 
     /** Connections, channels, consumers and queues of {@code vhost} (three rabbitmqctl calls). */
-    static VirtualHostStatistics statistics(String vhost) {
+    public static Counts statistics(String vhost) {
         int connections = 0;
         for (String line : run("list_connections", "--no-table-headers", "vhost").split("\n")) {
             if (line.equals(vhost)) {
@@ -54,10 +56,11 @@ final class RabbitCtl {
         }
         int queues = (int) run("list_queues", "-p", vhost, "--no-table-headers", "name").lines()
                 .filter(l -> !l.isBlank()).count();
-        return new VirtualHostStatistics(connections, channels, consumers, queues);
+        return new Counts(connections, channels, consumers, queues);
     }
 
-    private static String run(String... args) {
+    /** {@code rabbitmqctl -q args} on the default node, with a 30 s deadline: its output. */
+    public static String run(String... args) {
         return onNode(null, TIMEOUT, args);
     }
 
@@ -65,7 +68,7 @@ final class RabbitCtl {
      * {@code rabbitmqctl -q [-n node] args} ({@code node} null: the default node): its output; fails with that
      * output on a non-zero exit or after {@code timeout}.
      */
-    static String onNode(String node, Duration timeout, String... args) {
+    public static String onNode(String node, Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of("rabbitmqctl", "-q"));
         if (node != null) {
             command.addAll(List.of("-n", node));
