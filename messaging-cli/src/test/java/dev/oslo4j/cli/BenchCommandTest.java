@@ -158,11 +158,12 @@ class BenchCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"one", "jdk-pool"})
+    @ValueSource(strings = {"one", "jdk-pool", "direct"})
     void receiversRunOnTheChosenExecutorAndTheRunSaysWhatItCostPerMessage(String executor) {
         String url = TestEnvironment.broker(TestEnvironment.EMBEDDED);
         CliRun run = CliRun.of("bench", "notify", "--url", url, "--messages", "300", "--warmup", "0",
-                "--in-flight", "8", "--receiver-executor", executor);
+                "--in-flight", "8", "--receiver-executor", executor, "--completion-executor",
+                executor.equals("direct") ? "direct" : "pool");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).containsPattern("(?m)^oslo4j +\\d+ .* 0$")
@@ -174,6 +175,9 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "rpc-cast", "--receiver-executor", "fibers");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).contains("--receiver-executor: unknown choice 'fibers'; use pool, one, jdk-pool or virtual");
+        assertThat(run.err()).contains("--receiver-executor: unknown choice 'fibers'; use pool, one, jdk-pool, virtual or direct");
+        CliRun completions = CliRun.of("bench", "rpc-cast", "--completion-executor", "fibers");
+        assertThat(completions.exitCode()).as(completions.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(completions.err()).contains("--completion-executor: unknown choice 'fibers'; use pool or direct");
     }
 }

@@ -88,6 +88,12 @@ public final class BenchOptions {
                     + "21+); with the per-message CPU and context switches, what each costs.")
     String receiverExecutor;
 
+    @Option(names = "--completion-executor", paramLabel = "pool|direct", defaultValue = "pool",
+            description = "Where oslo4j's asynchronous results (castAsync, callAsync, the Notifier's futures) "
+                    + "complete: the transport's completion pool (default) or directly on the AMQP connection's "
+                    + "thread (Runnable::run, for callbacks that never block).")
+    String completionExecutor;
+
     @Option(names = "--observe", description = "Also run oslo4j with a Micrometer ObservationRegistry (a metrics "
             + "handler, as a Spring Boot application has) on its transports, to show what observations cost.")
     boolean observe;
@@ -117,6 +123,16 @@ public final class BenchOptions {
     /** {@code --receiver-executor}; a bad one is a usage error. */
     public ReceiverExecutor receiverExecutor() {
         return ReceiverExecutor.parse(receiverExecutor);
+    }
+
+    /** {@code --completion-executor}: null for the transport's own pool, {@code Runnable::run} for direct. */
+    public java.util.concurrent.Executor completionExecutor() {
+        return switch (completionExecutor.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "pool" -> null;
+            case "direct" -> Runnable::run;
+            default -> throw CliFailure.usage("--completion-executor: unknown choice '" + completionExecutor
+                    + "'; use pool or direct");
+        };
     }
 
     /** The sweep asked for, or null; a bad one is a usage error. */

@@ -105,12 +105,13 @@ abstract class PatternBench implements Callable<Integer> {
 
     private List<Contender> contenders(BrokerChoice broker) {
         List<Contender> contenders = new ArrayList<>();
-        ReceiverExecutor receivers = options.receiverExecutor();
+        OsloWorkloads.Threading threading = new OsloWorkloads.Threading(options.receiverExecutor(),
+                options.completionExecutor());
         contenders.add(OsloWorkloads.contender(pattern(), broker.transportUrl(), options.timeout(), broker.raw(),
-                receivers));
+                threading));
         if (options.observe()) {
             contenders.add(OsloWorkloads.observedContender(pattern(), broker.transportUrl(), options.timeout(),
-                    broker.raw(), receivers));
+                    broker.raw(), threading));
         }
         for (BenchOptions.Baseline baseline : options.baselines()) {
             contenders.add(switch (baseline) {

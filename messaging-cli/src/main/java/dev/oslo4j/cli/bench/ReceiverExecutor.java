@@ -4,6 +4,7 @@ import dev.oslo4j.cli.CliFailure;
 
 import java.lang.reflect.Method;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,7 +20,12 @@ public enum ReceiverExecutor {
     /** A JDK {@code ThreadPoolExecutor} of the same size given with {@code executor(..)}, as an application may. */
     JDK_POOL("jdk-pool"),
     /** A virtual thread per message given with {@code executor(..)} (Java 21 and later). */
-    VIRTUAL("virtual");
+    VIRTUAL("virtual"),
+    /**
+     * {@code executor(Runnable::run)}: endpoints run on the AMQP connection's own thread, no hand-off. Only for
+     * endpoints that never block: while one runs, nothing else on that connection is delivered.
+     */
+    DIRECT("direct");
 
     private final String flag;
 
@@ -42,17 +48,19 @@ public enum ReceiverExecutor {
                 return e;
             }
         }
-        throw CliFailure.usage("--receiver-executor: unknown choice '" + text + "'; use pool, one, jdk-pool or virtual");
+        throw CliFailure.usage("--receiver-executor: unknown choice '" + text
+                + "'; use pool, one, jdk-pool, virtual or direct");
     }
 
     /**
      * The executor an application would pass for this choice with {@code threads} as the pool size, or null for the
-     * choices made with {@code executorThreads}. The caller shuts it down: servers never shut down an executor
-     * they were given.
+     * choices made with {@code executorThreads}. The caller shuts it down (when it is an {@link ExecutorService}):
+     * servers never shut down an executor they were given.
      */
-    public ExecutorService newExecutor(int threads) {
+    public Executor newExecutor(int threads) {
         return switch (this) {
             case POOL, ONE -> null;
+            case DIRECT -> Runnable::run;
             case JDK_POOL -> Executors.newFixedThreadPool(threads);
             case VIRTUAL -> {
                 try {

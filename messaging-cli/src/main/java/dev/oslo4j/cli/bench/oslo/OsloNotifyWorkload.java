@@ -9,6 +9,7 @@ import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationListener;
 import dev.oslo4j.cli.bench.ReceiverExecutor;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import dev.oslo4j.messaging.Notifier;
 import dev.oslo4j.messaging.Target;
@@ -27,7 +28,7 @@ final class OsloNotifyWorkload implements Workload {
     private final Transport notifierTransport;
     private final NotificationListener listener;
     /** The application-style executor of {@code --receiver-executor jdk-pool|virtual}, or null. */
-    private final ExecutorService listenerExecutor;
+    private final Executor listenerExecutor;
     private final Notifier notifier;
     private final Map<String, Object> payload;
     private final Duration timeout;

@@ -10,6 +10,7 @@ import dev.oslo4j.messaging.MessagingOptions;
 import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.cli.bench.ReceiverExecutor;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
@@ -26,7 +27,7 @@ final class OsloRpcWorkload implements Workload {
     private final Transport clientTransport;
     private final RpcServer server;
     /** The application-style executor of {@code --receiver-executor jdk-pool|virtual}, or null. */
-    private final ExecutorService serverExecutor;
+    private final Executor serverExecutor;
     private final RpcClient client;
     private final Map<String, Object> args;
     private final ProcessedCounter processed = new ProcessedCounter();
@@ -94,9 +95,9 @@ final class OsloRpcWorkload implements Workload {
         }
     }
 
-    static void shutDown(ExecutorService executor) {
-        if (executor != null) {
-            executor.shutdownNow();
+    static void shutDown(Executor executor) {
+        if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.oslo4j.cli.bench.Contender;
 import dev.oslo4j.cli.bench.Workload;
 import dev.oslo4j.cli.bench.raw.RawBroker;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 
 /** oslo4j as a benchmark contender: a workload per pattern, and the clean-up of what it declared. */
 public final class OsloWorkloads {
@@ -18,19 +19,30 @@ public final class OsloWorkloads {
      * and topic, deleted afterwards through {@code cleanup} (topic queues are not auto-delete, and the broker
      * may be a shared RabbitMQ).
      */
+    /**
+     * How the oslo4j contender runs endpoints and asynchronous results ({@code --receiver-executor},
+     * {@code --completion-executor}).
+     *
+     * @param completions null for the transport's own completion pool
+     */
+    public record Threading(ReceiverExecutor receivers, Executor completions) {
+    }
+
     public static Contender contender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup,
-                                      ReceiverExecutor receivers) {
-        return contender("oslo4j", TransportOpener.PLAIN, pattern, url, timeout, cleanup, receivers);
+                                      Threading threading) {
+        return contender("oslo4j", TransportOpener.PLAIN, pattern, url, timeout, cleanup, threading);
     }
 
     /** oslo4j with an ObservationRegistry (metrics handler) on its transports: {@code bench --observe}. */
     public static Contender observedContender(BenchPattern pattern, String url, Duration timeout, RawBroker cleanup,
-                                              ReceiverExecutor receivers) {
-        return contender("oslo4j observed", TransportOpener.observed(), pattern, url, timeout, cleanup, receivers);
+                                              Threading threading) {
+        return contender("oslo4j observed", TransportOpener.observed(), pattern, url, timeout, cleanup, threading);
     }
 
-    private static Contender contender(String name, TransportOpener opener, BenchPattern pattern, String url,
-                                       Duration timeout, RawBroker cleanup, ReceiverExecutor receivers) {
+    private static Contender contender(String name, TransportOpener plainOpener, BenchPattern pattern, String url,
+                                       Duration timeout, RawBroker cleanup, Threading threading) {
+        TransportOpener opener = plainOpener.completingOn(threading.completions());
+        ReceiverExecutor receivers = threading.receivers();
         return Contender.of(name, spec -> {
             BenchTopology topology = BenchTopology.fresh("oslo4j");
             Workload workload = pattern == BenchPattern.NOTIFY
