@@ -25,38 +25,36 @@ final class InnerWriter {
 
     static String json(Body body) {
         StringWriter w = new StringWriter(256);
-        try (JsonGenerator g = Json.pythonGenerator(w)) {
-            write(g, body);
-        } catch (IOException e) {
-            throw notSerializable(e);
-        }
+        generate(() -> Json.pythonGenerator(w), body);
         return w.toString();
     }
 
     static byte[] enveloped(Body body) {
         EnvelopeBytes out = new EnvelopeBytes();
-        try (JsonGenerator g = Json.pythonGenerator(out)) {
-            write(g, body);
-        } catch (IOException e) {
-            throw notSerializable(e);
-        }
+        generate(() -> Json.pythonGenerator(out), body);
         return out.finish();
     }
 
     static byte[] bare(Body body) {
         ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator g = Json.pythonGenerator(out)) {
-            write(g, body);
-        } catch (IOException e) {
-            throw notSerializable(e);
-        }
+        generate(() -> Json.pythonGenerator(out), body);
         return out.toByteArray();
     }
 
-    private static void write(JsonGenerator g, Body body) throws IOException {
-        g.writeStartObject();
-        body.write(g);
-        g.writeEndObject();
+    @FunctionalInterface
+    private interface GeneratorSource {
+        JsonGenerator open() throws IOException;
+    }
+
+    /** The inner message as one JSON object, written by {@code body} into the generator {@code source} opens. */
+    private static void generate(GeneratorSource source, Body body) {
+        try (JsonGenerator g = source.open()) {
+            g.writeStartObject();
+            body.write(g);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw notSerializable(e);
+        }
     }
 
     private static IllegalArgumentException notSerializable(IOException e) {
