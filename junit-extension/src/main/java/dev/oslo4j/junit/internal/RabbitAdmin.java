@@ -9,6 +9,9 @@ import java.util.List;
  */
 interface RabbitAdmin {
 
+    /** How often tracing lost to a concurrent change is turned on again before creation fails. */
+    int TRACING_PASSES = 5;
+
     /** Creates the virtual hosts, grants {@code user} everything on them and turns tracing on. */
     void createVirtualHosts(List<String> vhosts, String user);
 

@@ -67,6 +67,25 @@ final class RabbitmqCtl implements RabbitAdmin {
                 + "lists:foreach(fun(V) -> ok = rabbit_vhost:add(V, A), "
                 + "ok = rabbit_auth_backend_internal:set_permissions(U, V, " + all + ", " + all + ", " + all
                 + ", A), ok = rabbit_trace:start(V) end, " + list(vhosts) + ").");
+        ensureTracing(vhosts);
+    }
+
+    /**
+     * Turns tracing back on where it was lost, in an eval of its own (by then tracing changes that ran alongside
+     * the creation have finished). RabbitMQ keeps the traced virtual hosts in one list that rabbit_trace:start/stop
+     * read, modify and write back unlocked: a concurrent change elsewhere (another suite, the management API) can
+     * drop ours. Bounded: a few passes, then an error naming what stayed off.
+     */
+    private void ensureTracing(List<String> vhosts) {
+        String output = eval("Vs = " + list(vhosts) + ", "
+                + "Ensure = fun Ensure(0) -> [V || V <- Vs, not rabbit_trace:enabled(V)]; "
+                + "Ensure(N) -> case [V || V <- Vs, not rabbit_trace:enabled(V)] of [] -> []; "
+                + "Off -> [rabbit_trace:start(V) || V <- Off], Ensure(N - 1) end end, "
+                + "case Ensure(" + TRACING_PASSES + ") of [] -> ok; Lost -> {tracing_lost, Lost} end.");
+        if (!output.strip().endsWith("ok")) {
+            throw new IllegalStateException("rabbitmqctl could not keep the firehose tracer on for new virtual hosts"
+                    + " (another client turning tracing on or off at the same moment?): " + output.strip());
+        }
     }
 
     @Override
