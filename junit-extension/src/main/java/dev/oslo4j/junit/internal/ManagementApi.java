@@ -115,13 +115,15 @@ final class ManagementApi implements RabbitAdmin {
 
     @Override
     public void createVirtualHosts(List<String> vhosts, String user) {
-        for (String vhost : vhosts) {
-            expect(send("PUT", "api/vhosts/" + path(vhost), "{\"tracing\": true}"), "create virtual host " + vhost);
-            expect(send("PUT", "api/permissions/" + path(vhost) + "/" + path(user),
-                    "{\"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}"),
-                    "grant user " + user + " access to " + vhost);
+        synchronized (TRACING_CHANGES) {
+            for (String vhost : vhosts) {
+                expect(send("PUT", "api/vhosts/" + path(vhost), "{\"tracing\": true}"), "create virtual host " + vhost);
+                expect(send("PUT", "api/permissions/" + path(vhost) + "/" + path(user),
+                        "{\"configure\": \".*\", \"write\": \".*\", \"read\": \".*\"}"),
+                        "grant user " + user + " access to " + vhost);
+            }
+            ensureTracing(vhosts);
         }
-        ensureTracing(vhosts);
     }
 
     /**
@@ -156,10 +158,12 @@ final class ManagementApi implements RabbitAdmin {
 
     @Override
     public void deleteVirtualHosts(List<String> vhosts) {
-        for (String vhost : vhosts) {
-            HttpResponse<String> r = send("DELETE", "api/vhosts/" + path(vhost), null);
-            if (r.statusCode() != 404) {
-                expect(r, "delete virtual host " + vhost);
+        synchronized (TRACING_CHANGES) {
+            for (String vhost : vhosts) {
+                HttpResponse<String> r = send("DELETE", "api/vhosts/" + path(vhost), null);
+                if (r.statusCode() != 404) {
+                    expect(r, "delete virtual host " + vhost);
+                }
             }
         }
     }

@@ -12,6 +12,14 @@ interface RabbitAdmin {
     /** How often tracing lost to a concurrent change is turned on again before creation fails. */
     int TRACING_PASSES = 5;
 
+    /**
+     * Held while creating or deleting virtual hosts: RabbitMQ changes its list of traced virtual hosts by an
+     * unlocked read-modify-write, so this JVM makes its changes one at a time (the extension's creator and deleter
+     * threads, tests that administer RabbitMQ themselves). Other processes can still race; creation reads tracing
+     * back for that.
+     */
+    Object TRACING_CHANGES = new Object();
+
     /** Creates the virtual hosts, grants {@code user} everything on them and turns tracing on. */
     void createVirtualHosts(List<String> vhosts, String user);
 
