@@ -72,6 +72,13 @@ public enum ReceiverExecutor {
         };
     }
 
+    /** Shuts down what {@link #newExecutor} made, when it is a pool (null and {@code Runnable::run} need nothing). */
+    public static void shutDown(Executor executor) {
+        if (executor instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
+    }
+
     /** The {@code executorThreads} for this choice, given the pool's usual size. */
     public int threads(int poolSize) {
         return this == ONE ? 1 : poolSize;

@@ -86,8 +86,7 @@ public final class Envelope {
             try {
                 return Json.parse(ours.text, 0, ours.length);
             } catch (IOException e) {
-                throw new MalformedMessage("envelope field 'oslo.message' is not valid JSON: "
-                        + firstLine(e.getMessage()), e);
+                throw innerNotJson(e);
             }
         }
         Outer outer;
@@ -123,9 +122,12 @@ public final class Envelope {
         try {
             return outer.message.parse();
         } catch (IOException e) {
-            throw new MalformedMessage("envelope field 'oslo.message' is not valid JSON: "
-                    + firstLine(e.getMessage()), e);
+            throw innerNotJson(e);
         }
+    }
+
+    private static MalformedMessage innerNotJson(IOException e) {
+        return new MalformedMessage("envelope field 'oslo.message' is not valid JSON: " + firstLine(e.getMessage()), e);
     }
 
     /**
@@ -142,12 +144,6 @@ public final class Envelope {
         private OurLayout(byte[] text, int length) {
             this.text = text;
             this.length = length;
-        }
-
-        /** The inner JSON text as ASCII bytes, or null when the body is not in this exact layout. */
-        static byte[] innerOf(byte[] body) {
-            OurLayout inner = of(body);
-            return inner == null ? null : Arrays.copyOf(inner.text, inner.length);
         }
 
         /** The inner JSON text, or null when the body is not in this exact layout. */

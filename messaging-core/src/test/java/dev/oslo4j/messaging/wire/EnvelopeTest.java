@@ -153,13 +153,13 @@ class EnvelopeTest {
                 g.writeTree(Json.parse(inner));
             });
             JsonNode expected = Json.parse(Json.parse(ours).get(Envelope.MESSAGE_KEY).textValue());
-            assertThat(Envelope.OurLayout.innerOf(ours)).as("our own layout takes the fast path").isNotNull();
+            assertThat(Envelope.OurLayout.of(ours)).as("our own layout takes the fast path").isNotNull();
             assertThat(Envelope.unwrap(ours)).isEqualTo(expected);
             // the same envelope in another layout (no spaces, reversed keys, escaped solidus) takes the general path
             String text = Json.parse(ours).get(Envelope.MESSAGE_KEY).textValue();
             String other = "{\"oslo.message\":" + Json.mapper().writeValueAsString(text).replace("/", "\\/")
                     + ",\"oslo.version\":\"2.0\"}";
-            assertThat(Envelope.OurLayout.innerOf(b(other))).isNull();
+            assertThat(Envelope.OurLayout.of(b(other))).isNull();
             assertThat(Envelope.unwrap(b(other))).isEqualTo(expected);
         }
     }
@@ -168,13 +168,13 @@ class EnvelopeTest {
     void fastPathLeavesEverythingUnusualToTheGeneralPath() throws Exception {
         String prefix = "{\"oslo.version\": \"2.0\", \"oslo.message\": \"";
         // an escaped non-ASCII character in the outer string: decoded by the general path
-        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{\\\"k\\\": \\\"\\u00e9\\\"}\"}"))).isNull();
+        assertThat(Envelope.OurLayout.of(b(prefix + "{\\\"k\\\": \\\"\\u00e9\\\"}\"}"))).isNull();
         assertThat(Envelope.unwrap(b(prefix + "{\\\"k\\\": \\\"\\u00e9\\\"}\"}")).get("k").textValue())
                 .isEqualTo("\u00e9");
         // trailing content after the envelope, raw control characters, a truncated string
-        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{}\", \"x\": 1}"))).isNull();
-        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{\u0001}\"}"))).isNull();
-        assertThat(Envelope.OurLayout.innerOf(b(prefix + "{}"))).isNull();
+        assertThat(Envelope.OurLayout.of(b(prefix + "{}\", \"x\": 1}"))).isNull();
+        assertThat(Envelope.OurLayout.of(b(prefix + "{\u0001}\"}"))).isNull();
+        assertThat(Envelope.OurLayout.of(b(prefix + "{}"))).isNull();
         assertThatThrownBy(() -> Envelope.unwrap(b(prefix + "{\u0001}\"}")))
                 .isInstanceOf(MalformedMessage.class).hasMessageContaining("body is not valid JSON");
         // a later duplicate key wins, as in Python's json.loads

@@ -10,7 +10,6 @@ import dev.oslo4j.messaging.Notification;
 import dev.oslo4j.messaging.NotificationListener;
 import dev.oslo4j.cli.bench.ReceiverExecutor;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import dev.oslo4j.messaging.Notifier;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
@@ -54,7 +53,7 @@ final class OsloNotifyWorkload implements Workload {
                     .topics(topology.topic()).build();
         } catch (RuntimeException e) {
             listenerTransport.close();
-            OsloRpcWorkload.shutDown(listenerExecutor);
+            ReceiverExecutor.shutDown(listenerExecutor);
             throw e;
         }
     }
@@ -88,7 +87,7 @@ final class OsloNotifyWorkload implements Workload {
             listener.close();
         } finally {
             listenerTransport.close();
-            OsloRpcWorkload.shutDown(listenerExecutor);
+            ReceiverExecutor.shutDown(listenerExecutor);
         }
     }
 

@@ -11,7 +11,6 @@ import dev.oslo4j.messaging.RpcClient;
 import dev.oslo4j.messaging.RpcServer;
 import dev.oslo4j.cli.bench.ReceiverExecutor;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import dev.oslo4j.messaging.Target;
 import dev.oslo4j.messaging.Transport;
 import java.time.Duration;
@@ -53,7 +52,7 @@ final class OsloRpcWorkload implements Workload {
                     .timeout(timeout).build();
         } catch (RuntimeException e) {
             serverTransport.close();
-            shutDown(serverExecutor);
+            ReceiverExecutor.shutDown(serverExecutor);
             throw e;
         }
     }
@@ -91,13 +90,7 @@ final class OsloRpcWorkload implements Workload {
             server.close();
         } finally {
             serverTransport.close();
-            shutDown(serverExecutor);
-        }
-    }
-
-    static void shutDown(Executor executor) {
-        if (executor instanceof ExecutorService service) {
-            service.shutdownNow();
+            ReceiverExecutor.shutDown(serverExecutor);
         }
     }
 }

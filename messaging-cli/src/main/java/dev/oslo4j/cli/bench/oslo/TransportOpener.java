@@ -7,37 +7,30 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import java.util.concurrent.Executor;
 
-/** How a bench workload opens its transports: plain, or observed as a Spring Boot application's would be. */
+/**
+ * How a bench workload opens its transports: plain, observed as a Spring Boot application's would be, and with
+ * its asynchronous results completing where {@code --completion-executor} says. Each is a builder configuration.
+ */
 @FunctionalInterface
 public interface TransportOpener {
 
-    Transport open(String url, MessagingOptions options);
+    /** The builder an opened transport comes from. */
+    Transport.Builder builder(String url, MessagingOptions options);
+
+    default Transport open(String url, MessagingOptions options) {
+        return builder(url, options).open();
+    }
 
     /** No registry: oslo4j's default, no observation code runs. */
-    TransportOpener PLAIN = Transport::open;
+    TransportOpener PLAIN = (url, options) -> Transport.builder(url).options(options);
 
     /**
      * This opener's transports with {@code completions} running their asynchronous results instead of the
-     * transport's completion pool ({@code bench --completion-executor direct}: {@code Runnable::run}).
+     * transport's completion pool ({@code bench --completion-executor direct}: {@code Runnable::run}); null: as is.
      */
     default TransportOpener completingOn(Executor completions) {
-        TransportOpener self = this;
-        return completions == null ? self : new TransportOpener() {
-            @Override
-            public Transport open(String url, MessagingOptions options) {
-                return self.builder(url, options).completionExecutor(completions).open();
-            }
-
-            @Override
-            public Transport.Builder builder(String url, MessagingOptions options) {
-                return self.builder(url, options).completionExecutor(completions);
-            }
-        };
-    }
-
-    /** The builder behind {@link #open}, for openers that add to it. */
-    default Transport.Builder builder(String url, MessagingOptions options) {
-        return Transport.builder(url).options(options);
+        return completions == null ? this
+                : (url, options) -> builder(url, options).completionExecutor(completions);
     }
 
     /**
@@ -47,16 +40,6 @@ public interface TransportOpener {
     static TransportOpener observed() {
         ObservationRegistry registry = ObservationRegistry.create();
         registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(new SimpleMeterRegistry()));
-        return new TransportOpener() {
-            @Override
-            public Transport open(String url, MessagingOptions options) {
-                return builder(url, options).open();
-            }
-
-            @Override
-            public Transport.Builder builder(String url, MessagingOptions options) {
-                return Transport.builder(url).options(options).observationRegistry(registry);
-            }
-        };
+        return (url, options) -> Transport.builder(url).options(options).observationRegistry(registry);
     }
 }
